@@ -1,0 +1,202 @@
+/**
+ * The one API contract of Loket. Every call the renderer can make is named here with who may make
+ * it and zod schemas for its input and output. The Electron main process (over IPC) and the HTTP
+ * host (POST /api/<name>) both validate against this and run the same handlers.
+ */
+import { z } from 'zod';
+import type { Access } from './roles';
+import {
+  AttachmentSchema,
+  ClassificationCodeSchema,
+  DocumentKindSchema,
+  InstructionOutSchema,
+  InstructionSchema,
+  LetterInputSchema,
+  LetterSchema,
+  LetterSearchSchema,
+  LetterSummarySchema,
+  NewPasswordSchema,
+  OfficeProfileSchema,
+  OfficialInputSchema,
+  OfficialSchema,
+  OpdInputSchema,
+  OpdSchema,
+  PaperSchema,
+  PdfFileSchema,
+  PrefsSchema,
+  Sha256Schema,
+  UserInputSchema,
+  UserSchema,
+  UsernameSchema,
+} from './schemas';
+
+export interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
+  access: Access;
+  summary: string;
+  input: I;
+  output: O;
+}
+
+const call = <I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>): CallSpec<I, O> => spec;
+
+const Empty = z.object({}).strict();
+const Ok = z.object({ ok: z.literal(true) });
+const Id = z.object({ id: z.number().int().positive() });
+
+const FRONT_DESK = ['front_desk', 'admin'] as const;
+
+export const SessionSchema = z.object({ token: z.string(), user: UserSchema });
+
+export const contract = {
+  'setup.status': call({
+    access: 'public',
+    summary: 'Apakah kantor sudah disiapkan; nama kantor untuk layar masuk.',
+    input: Empty,
+    output: z.object({
+      setUp: z.boolean(),
+      agencyName: z.string().nullable(),
+      government: z.string().nullable(),
+      logoSha256: z.string().nullable(),
+    }),
+  }),
+  'setup.uploadLogo': call({
+    access: 'public',
+    summary: 'Unggah logo kantor saat penyiapan awal (hanya sebelum kantor disiapkan).',
+    input: z.object({ name: z.string().max(200), dataBase64: z.string() }),
+    output: AttachmentSchema,
+  }),
+  'setup.initialize': call({
+    access: 'public',
+    summary: 'Penyiapan awal: profil kantor, pejabat, daftar OPD, dan administrator pertama. Hanya sekali.',
+    input: z.object({
+      office: OfficeProfileSchema,
+      officials: z.array(OfficialInputSchema).min(1, { error: 'Isi data Kepala Dinas.' }).max(50),
+      opd: z.array(OpdInputSchema).max(2000).default([]),
+      admin: z.object({
+        username: UsernameSchema,
+        fullName: z.string().trim().min(1, { error: 'Nama lengkap wajib diisi.' }).max(120),
+        password: NewPasswordSchema,
+      }),
+    }),
+    output: SessionSchema,
+  }),
+
+  'auth.login': call({
+    access: 'public',
+    summary: 'Masuk dengan nama pengguna dan kata sandi; mengembalikan token sesi.',
+    input: z.object({
+      username: z.string().trim().min(1, { error: 'Nama pengguna wajib diisi.' }).max(40),
+      password: z.string().min(1, { error: 'Kata sandi wajib diisi.' }).max(200),
+    }),
+    output: SessionSchema,
+  }),
+  'auth.logout': call({ access: 'user', summary: 'Keluar; token sesi tidak berlaku lagi.', input: Empty, output: Ok }),
+  'auth.me': call({ access: 'user', summary: 'Pengguna yang sedang masuk.', input: Empty, output: UserSchema }),
+  'auth.changePassword': call({
+    access: 'user',
+    summary: 'Ganti kata sandi sendiri.',
+    input: z.object({ currentPassword: z.string().min(1, { error: 'Isi kata sandi sekarang.' }).max(200), newPassword: NewPasswordSchema }),
+    output: Ok,
+  }),
+
+  'office.get': call({ access: 'user', summary: 'Profil kantor (kop surat).', input: Empty, output: OfficeProfileSchema }),
+  'office.update': call({ access: ['admin'], summary: 'Ubah profil kantor.', input: OfficeProfileSchema, output: OfficeProfileSchema }),
+  'officials.list': call({ access: 'user', summary: 'Daftar pejabat penanda tangan.', input: Empty, output: z.array(OfficialSchema) }),
+  'officials.save': call({ access: ['admin'], summary: 'Tambah atau ubah pejabat.', input: OfficialInputSchema, output: OfficialSchema }),
+  'opd.list': call({
+    access: 'user',
+    summary: 'Cari di daftar OPD.',
+    input: z.object({ q: z.string().max(200).default(''), includeInactive: z.boolean().default(false) }),
+    output: z.array(OpdSchema),
+  }),
+  'opd.save': call({ access: ['admin', 'front_desk'], summary: 'Tambah atau ubah OPD.', input: OpdInputSchema, output: OpdSchema }),
+  'users.list': call({ access: ['admin'], summary: 'Daftar pengguna.', input: Empty, output: z.array(UserSchema) }),
+  'users.save': call({ access: ['admin'], summary: 'Tambah atau ubah pengguna (dan kata sandinya).', input: UserInputSchema, output: UserSchema }),
+  'codes.list': call({
+    access: 'user',
+    summary: 'Daftar kode klasifikasi.',
+    input: z.object({ includeInactive: z.boolean().default(false) }),
+    output: z.array(ClassificationCodeSchema),
+  }),
+  'codes.save': call({ access: ['admin'], summary: 'Tambah atau ubah kode klasifikasi.', input: ClassificationCodeSchema, output: ClassificationCodeSchema }),
+  'instructions.list': call({
+    access: 'user',
+    summary: 'Daftar instruksi disposisi ("Dengan hormat harap").',
+    input: z.object({ includeInactive: z.boolean().default(false) }),
+    output: z.array(InstructionOutSchema),
+  }),
+  'instructions.save': call({ access: ['admin'], summary: 'Tambah atau ubah instruksi disposisi.', input: InstructionSchema, output: InstructionOutSchema }),
+
+  'attachments.upload': call({
+    access: FRONT_DESK,
+    summary: 'Unggah pindaian (PDF, JPG, PNG; paling besar 25 MB) sebagai base64; disimpan menurut hash isinya.',
+    input: z.object({ name: z.string().trim().min(1).max(200), dataBase64: z.string().min(1, { error: 'Berkas kosong.' }) }),
+    output: AttachmentSchema,
+  }),
+  'attachments.get': call({
+    access: 'user',
+    summary: 'Ambil isi berkas pindaian atau logo.',
+    input: z.object({ sha256: Sha256Schema }),
+    output: z.object({ mime: z.string(), size: z.number().int(), dataBase64: z.string() }),
+  }),
+
+  'letters.register': call({
+    access: FRONT_DESK,
+    summary: 'Catat surat masuk di buku agenda; Loket memberi nomor agenda.',
+    input: LetterInputSchema,
+    output: LetterSchema,
+  }),
+  'letters.search': call({
+    access: 'user',
+    summary: 'Cari di buku agenda (teks lengkap) dengan saringan tahun, sifat, layanan, status.',
+    input: LetterSearchSchema,
+    output: z.object({ items: z.array(LetterSummarySchema), total: z.number().int() }),
+  }),
+  'letters.years': call({ access: 'user', summary: 'Tahun-tahun yang ada di buku agenda.', input: Empty, output: z.array(z.number().int()) }),
+  'letters.get': call({ access: 'user', summary: 'Satu surat dengan pindaiannya.', input: Id, output: LetterSchema }),
+
+  'documents.render': call({
+    access: 'user',
+    summary: 'Buat PDF lembar disposisi atau tanda terima sebuah surat.',
+    input: z.object({ kind: DocumentKindSchema, letterId: z.number().int().positive(), paper: PaperSchema }),
+    output: PdfFileSchema,
+  }),
+
+  'print.printers': call({
+    access: 'user',
+    summary: 'Printer yang terpasang di komputer yang menjalankan Loket.',
+    input: Empty,
+    output: z.object({
+      available: z.boolean(),
+      printers: z.array(z.object({ name: z.string(), isDefault: z.boolean() })),
+      message: z.string().nullable(),
+    }),
+  }),
+  'print.document': call({
+    access: 'user',
+    summary: 'Cetak lembar disposisi atau tanda terima lewat sistem operasi (CUPS / Windows).',
+    input: z.object({
+      kind: DocumentKindSchema,
+      letterId: z.number().int().positive(),
+      paper: PaperSchema,
+      printer: z.string().trim().min(1, { error: 'Pilih printer.' }).max(200),
+      copies: z.number().int().min(1, { error: 'Paling sedikit 1 salinan.' }).max(20, { error: 'Paling banyak 20 salinan.' }),
+    }),
+    output: z.object({ jobId: z.string(), printer: z.string() }),
+  }),
+
+  'prefs.get': call({ access: 'user', summary: 'Preferensi meja ini (kertas, printer, kunci layar).', input: Empty, output: PrefsSchema }),
+  'prefs.set': call({ access: 'user', summary: 'Ubah preferensi meja ini.', input: PrefsSchema.partial(), output: PrefsSchema }),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+export type CallInputParsed<N extends CallName> = z.output<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>;
+
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+export function isCallName(name: string): name is CallName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
