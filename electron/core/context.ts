@@ -1,0 +1,19 @@
+/**
+ * What every handler and service receives: the register and the parts around it. Built once by
+ * the composition root (the Electron shell, the browser host, the command line, or a test).
+ */
+import type { Db } from './db/register';
+import type { FileStore } from './services/files';
+import type { PrefsStore } from './services/prefs';
+import type { Printing } from './services/printing';
+
+export interface CoreContext {
+  db: Db;
+  dataDir: string;
+  /** Folder with fonts, icons and templates shipped with Loket. */
+  resourcesDir: string;
+  files: FileStore;
+  prefs: PrefsStore;
+  printing: Printing;
+  now: () => Date;
+}

@@ -1,0 +1,155 @@
+/**
+ * Numbered migrations of the register. Append only: a released migration is never edited.
+ * Each runs inside the one transaction that opening the register starts.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'kantor, pengguna, buku agenda',
+    sql: `
+CREATE TABLE office (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  government TEXT NOT NULL,
+  agency_name TEXT NOT NULL,
+  address TEXT NOT NULL,
+  postcode TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL DEFAULT '',
+  website TEXT NOT NULL DEFAULT '',
+  email TEXT NOT NULL DEFAULT '',
+  city TEXT NOT NULL,
+  time_zone TEXT NOT NULL CHECK (time_zone IN ('Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura')),
+  logo_sha256 TEXT REFERENCES attachments(sha256),
+  agenda_format TEXT NOT NULL DEFAULT '{urut}/{kode}/{tahun}',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+
+CREATE TABLE officials (
+  id INTEGER PRIMARY KEY,
+  position TEXT NOT NULL CHECK (position IN ('kadis', 'kabid')),
+  title TEXT NOT NULL,
+  unit TEXT NOT NULL DEFAULT '',
+  name TEXT NOT NULL,
+  rank TEXT NOT NULL DEFAULT '',
+  nip TEXT NOT NULL DEFAULT '',
+  acting INTEGER NOT NULL DEFAULT 0 CHECK (acting IN (0, 1)),
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+);
+
+CREATE TABLE opd (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL UNIQUE,
+  short_name TEXT NOT NULL DEFAULT '',
+  address TEXT NOT NULL DEFAULT '',
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+);
+
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  full_name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('front_desk', 'kadis', 'kabid', 'technical', 'security', 'admin')),
+  official_id INTEGER REFERENCES officials(id),
+  password_hash TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL,
+  ended_at TEXT
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+
+CREATE TABLE classification_codes (
+  code TEXT PRIMARY KEY,
+  description TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+);
+
+CREATE TABLE disposition_instructions (
+  id INTEGER PRIMARY KEY,
+  label TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+);
+
+CREATE TABLE attachments (
+  sha256 TEXT PRIMARY KEY,
+  mime TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE agenda_counters (
+  year INTEGER PRIMARY KEY,
+  last_seq INTEGER NOT NULL
+);
+
+CREATE TABLE letters (
+  id INTEGER PRIMARY KEY,
+  year INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  agenda_number TEXT NOT NULL,
+  opd_id INTEGER REFERENCES opd(id),
+  sender_name TEXT NOT NULL,
+  letter_number TEXT NOT NULL,
+  letter_date TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  summary TEXT NOT NULL DEFAULT '',
+  nature TEXT NOT NULL CHECK (nature IN ('biasa', 'segera', 'sangat_segera', 'rahasia')),
+  classification_code TEXT NOT NULL REFERENCES classification_codes(code),
+  service TEXT NOT NULL CHECK (service IN ('hosting', 'subdomain', 'website', 'lainnya')),
+  status TEXT NOT NULL DEFAULT 'baru'
+    CHECK (status IN ('baru', 'didisposisi', 'diproses', 'selesai', 'dikembalikan', 'dibatalkan')),
+  created_by INTEGER NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  UNIQUE (year, seq)
+);
+CREATE INDEX letters_received ON letters(received_at);
+CREATE INDEX letters_year_seq ON letters(year DESC, seq DESC);
+
+CREATE TABLE letter_attachments (
+  letter_id INTEGER NOT NULL REFERENCES letters(id),
+  sha256 TEXT NOT NULL REFERENCES attachments(sha256),
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (letter_id, position)
+);
+CREATE INDEX letter_attachments_sha ON letter_attachments(sha256);
+
+CREATE VIRTUAL TABLE letters_fts USING fts5(
+  agenda_number, sender_name, letter_number, subject, summary,
+  content = 'letters', content_rowid = 'id',
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER letters_fts_insert AFTER INSERT ON letters BEGIN
+  INSERT INTO letters_fts(rowid, agenda_number, sender_name, letter_number, subject, summary)
+  VALUES (new.id, new.agenda_number, new.sender_name, new.letter_number, new.subject, new.summary);
+END;
+CREATE TRIGGER letters_fts_delete AFTER DELETE ON letters BEGIN
+  INSERT INTO letters_fts(letters_fts, rowid, agenda_number, sender_name, letter_number, subject, summary)
+  VALUES ('delete', old.id, old.agenda_number, old.sender_name, old.letter_number, old.subject, old.summary);
+END;
+CREATE TRIGGER letters_fts_update AFTER UPDATE OF agenda_number, sender_name, letter_number, subject, summary ON letters BEGIN
+  INSERT INTO letters_fts(letters_fts, rowid, agenda_number, sender_name, letter_number, subject, summary)
+  VALUES ('delete', old.id, old.agenda_number, old.sender_name, old.letter_number, old.subject, old.summary);
+  INSERT INTO letters_fts(rowid, agenda_number, sender_name, letter_number, subject, summary)
+  VALUES (new.id, new.agenda_number, new.sender_name, new.letter_number, new.subject, new.summary);
+END;
+`,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
