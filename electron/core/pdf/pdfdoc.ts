@@ -1,0 +1,65 @@
+/**
+ * A pdfkit document set up the way every Loket document is: one page of the chosen paper with no
+ * pdfkit margins (each document keeps its own frame, so pdfkit never breaks a page on its own),
+ * the bundled fonts, and reproducible output — the creation date comes from the record the
+ * document prints, and pdfkit derives the file ID from the info, so the same record gives the
+ * same bytes.
+ */
+import PDFDocument from 'pdfkit';
+import path from 'node:path';
+import type { PaperSize } from '../../../shared/api/schemas';
+import { FONT, fontsDir, registerFonts } from './fonts';
+import { PAPER_POINTS } from './paper';
+
+export interface PdfMeta {
+  title: string;
+  subject?: string;
+  author?: string;
+  /** Fixed creation date (from the record, never "now"). */
+  createdAt: Date;
+}
+
+export interface PdfHandle {
+  doc: PDFKit.PDFDocument;
+  /** Ends the document and resolves with its bytes and page count. */
+  finish(): Promise<{ data: Buffer; pages: number }>;
+}
+
+export function createPdf(resourcesDir: string, paper: PaperSize, meta: PdfMeta): PdfHandle {
+  const dir = fontsDir(resourcesDir);
+  const [width, height] = PAPER_POINTS[paper];
+  const doc = new PDFDocument({
+    size: [width, height],
+    margin: 0,
+    bufferPages: true,
+    autoFirstPage: true,
+    // The default font is ours, so pdfkit does not load its Helvetica metrics from disk.
+    font: path.join(dir, 'LiberationSans-Regular.ttf'),
+    lang: 'id-ID',
+    info: {
+      Title: meta.title,
+      ...(meta.subject ? { Subject: meta.subject } : {}),
+      ...(meta.author ? { Author: meta.author } : {}),
+      Creator: 'Loket',
+      Producer: 'Loket (pdfkit)',
+      CreationDate: meta.createdAt,
+      ModDate: meta.createdAt,
+    },
+  });
+  registerFonts(doc, dir);
+  doc.font(FONT.regular);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  return {
+    doc,
+    async finish() {
+      const pages = doc.bufferedPageRange().count;
+      doc.end();
+      return { data: await done, pages };
+    },
+  };
+}
