@@ -1,0 +1,57 @@
+// The thin Electron shell, with a test double of the `electron` module (the binary is not here).
+import { EventEmitter } from 'node:events';
+import { describe, expect, it, vi } from 'vitest';
+import { CALL_NAMES } from '../../shared/api/contract';
+import { CONTENT_SECURITY_POLICY } from '../../shared/api/security';
+
+const exposed: Record<string, unknown> = {};
+const invoke = vi.fn(async (...args: unknown[]) => ({ ok: true, value: args }));
+
+vi.mock('electron', () => ({
+  contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
+  ipcRenderer: { invoke },
+}));
+
+describe('the preload', () => {
+  it('exposes one method per contract call and nothing else', async () => {
+    await import('../../electron/shell/preload');
+    expect(Object.keys(exposed)).toEqual(['loket']);
+    const bridge = exposed.loket as { platform: string; api: Record<string, (input: unknown, token: string | null) => Promise<unknown>> };
+    expect(Object.keys(bridge)).toEqual(['platform', 'api']);
+    expect(Object.keys(bridge.api).sort()).toEqual([...CALL_NAMES].sort());
+    await bridge.api['letters.search']?.({ q: 'ppdb' }, 'token-1');
+    expect(invoke).toHaveBeenCalledWith('loket:call', 'letters.search', { q: 'ppdb' }, 'token-1');
+    expect(Object.isFrozen(bridge.api)).toBe(true);
+  });
+});
+
+describe('window security', () => {
+  it('blocks navigation away from app://loket and every new window', async () => {
+    const { hardenWebContents, isAppUrl } = await import('../../electron/shell/security');
+    expect(isAppUrl('app://loket/index.html')).toBe(true);
+    expect(isAppUrl('app://other/index.html')).toBe(false);
+    expect(isAppUrl('https://example.com/')).toBe(false);
+    expect(isAppUrl('file:///etc/passwd')).toBe(false);
+
+    const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });
+    hardenWebContents(contents as never);
+    const openHandler = contents.setWindowOpenHandler.mock.calls[0]?.[0] as () => { action: string };
+    expect(openHandler()).toEqual({ action: 'deny' });
+    const away = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', away, 'https://example.com/');
+    expect(away.preventDefault).toHaveBeenCalled();
+    const inside = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', inside, 'app://loket/index.html#/agenda');
+    expect(inside.preventDefault).not.toHaveBeenCalled();
+    const file = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', file, 'file:///home/user/loket.sqlite');
+    expect(file.preventDefault).toHaveBeenCalled();
+  });
+
+  it('uses a CSP that allows only Loket\'s own scripts', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-inline');
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+  });
+});
