@@ -1,18 +1,30 @@
 /**
  * The `loket` command line, for the office's IT staff.
- *   loket [--data DIR] info            where the register is, its schema and its size
- *   loket [--data DIR] backup FILE     an online copy of the register (SQLite backup API)
+ *   loket [--data DIR] info                                 where the register is, its schema and size
+ *   loket [--data DIR] backup FILE                          an online copy of the register (SQLite backup API)
+ *   loket [--data DIR] schedule --sop KEY --received WHEN   planned deadline of every step
+ *   loket [--data DIR] verify                               checks the audit log's hash chain
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { openRegister, registerPath, LATEST_SCHEMA_VERSION } from '../core/db/register';
-import { resolveDataDir } from '../core/paths';
+import { argValue, resolveDataDir } from '../core/paths';
+import { isSetUp, getOffice } from '../core/services/office';
+import { ensureBuiltinTemplates, getTemplate, latestTemplateId, listTemplates } from '../core/services/sop';
+import { planSchedule } from '../core/services/schedule';
+import { verifyAudit } from '../core/services/audit';
+import { DAYS_ID, formatInstantDateTimeId, localDateTimeToUtc, toLocalParts } from '../../shared/domain/dates';
+import type { Db } from '../core/db/register';
 
 const USAGE = `Pemakaian: loket [--data FOLDER] <perintah>
 
 Perintah:
-  info           menampilkan lokasi register, versi skema, dan jumlah surat
-  backup BERKAS  membuat salinan register yang aman walau Loket sedang berjalan
+  info                                 lokasi register, versi skema, dan jumlah surat
+  backup BERKAS                        salinan register yang aman walau Loket sedang berjalan
+  schedule --sop KODE --received WAKTU tenggat rencana tiap langkah SOP untuk surat yang
+                                       diterima pada WAKTU (2026-11-26T15:30 = jam kantor,
+                                       atau ISO dengan zona, mis. 2026-11-26T08:30:00Z)
+  verify                               memeriksa rantai hash log audit
 
 Folder data: --data FOLDER, atau LOKET_DATA, atau folder bawaan Loket di komputer ini.`;
 
@@ -20,7 +32,7 @@ function positional(argv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    if (arg === '--data') {
+    if (arg === '--data' || arg === '--sop' || arg === '--received') {
       i++;
       continue;
     }
@@ -76,9 +88,74 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
       }
       return 0;
     }
+    case 'schedule':
+      return withRegister(dataDir, out, async (db) => {
+        const key = argValue(argv, 'sop');
+        const received = argValue(argv, 'received');
+        if (!key || !received) {
+          out('Sebutkan --sop KODE dan --received WAKTU, misalnya: loket schedule --sop pekalongan-hosting --received 2026-11-26T15:30');
+          return 2;
+        }
+        ensureBuiltinTemplates(db, new Date());
+        const id = latestTemplateId(db, key);
+        if (id === null) {
+          out(`SOP "${key}" tidak ada. Yang tersedia: ${[...new Set(listTemplates(db).map((t) => t.key))].join(', ')}`);
+          return 2;
+        }
+        const tz = getOffice(db).timeZone;
+        let receivedAt: string;
+        try {
+          receivedAt = /(?:Z|[+-]\d{2}:?\d{2})$/.test(received) ? new Date(received).toISOString() : localDateTimeToUtc(received.slice(0, 16), tz);
+        } catch {
+          out(`Waktu diterima tidak sah: ${received}`);
+          return 2;
+        }
+        const template = getTemplate(db, id);
+        const plan = planSchedule(db, template, receivedAt);
+        const when = (iso: string) => `${DAYS_ID[toLocalParts(iso, tz).weekday]}, ${formatInstantDateTimeId(iso, tz)}`;
+        out(`SOP      : ${template.name} (${key})`);
+        out(`Diterima : ${when(receivedAt)}`);
+        out('');
+        const width = Math.min(60, Math.max(...plan.steps.map((s) => s.title.length)));
+        out(`${'No'.padEnd(4)}${'Langkah'.padEnd(width + 2)}${'Baku'.padEnd(12)}Tenggat`);
+        for (const s of plan.steps) {
+          const title = s.title.length > width ? `${s.title.slice(0, width - 1)}…` : s.title;
+          out(`${s.number.padEnd(4)}${title.padEnd(width + 2)}${s.standard.padEnd(12)}${s.due ? when(s.due) : '–'}`);
+        }
+        out('');
+        out(`Estimasi selesai: ${plan.estimatedCompletion ? when(plan.estimatedCompletion) : '–'}`);
+        return 0;
+      });
+    case 'verify':
+      return withRegister(dataDir, out, async (db) => {
+        const result = verifyAudit(db);
+        if (result.ok) {
+          out(`Log audit utuh: ${result.checked} entri diperiksa, rantai hash tersambung.`);
+          return 0;
+        }
+        out(`Log audit RUSAK pada entri ${result.broken?.id}: ${result.broken?.reason} (${result.checked} entri sebelumnya utuh).`);
+        return 1;
+      });
     default:
       out(`Perintah tidak dikenal: ${command}\n\n${USAGE}`);
       return 2;
+  }
+}
+
+async function withRegister(dataDir: string, out: (line: string) => void, use: (db: Db) => Promise<number>): Promise<number> {
+  if (!fs.existsSync(registerPath(dataDir))) {
+    out(`Belum ada register di ${dataDir}. Sebutkan --data FOLDER.`);
+    return 1;
+  }
+  const db = await openRegister({ dataDir });
+  try {
+    if (!isSetUp(db)) {
+      out('Kantor di register ini belum disiapkan.');
+      return 1;
+    }
+    return await use(db);
+  } finally {
+    db.close();
   }
 }
 

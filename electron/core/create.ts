@@ -5,6 +5,7 @@ import { openRegister } from './db/register';
 import { FileStore } from './services/files';
 import { JsonPrefsStore, type PrefsStore } from './services/prefs';
 import { systemPrinting, type Printing } from './services/printing';
+import { ensureBuiltinTemplates } from './services/sop';
 
 export interface CreateCoreOptions {
   dataDir: string;
@@ -18,6 +19,7 @@ export interface CreateCoreOptions {
 export async function createCore(options: CreateCoreOptions): Promise<CoreContext> {
   const now = options.now ?? (() => new Date());
   const db = await openRegister({ dataDir: options.dataDir, nativeBinding: options.nativeBinding, now });
+  ensureBuiltinTemplates(db, now());
   return {
     db,
     dataDir: options.dataDir,

@@ -29,6 +29,18 @@ import {
   UserSchema,
   UsernameSchema,
 } from './schemas';
+import {
+  AuditViewSchema,
+  CalendarDaySchema,
+  ClosureSchema,
+  DashboardSchema,
+  QueueItemSchema,
+  RequestViewSchema,
+  SOP_SERVICE_KEYS,
+  StepActionSchema,
+  TemplateRowSchema,
+  WeekSchema,
+} from './engine-schemas';
 
 export interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
   access: Access;
@@ -184,6 +196,93 @@ export const contract = {
     }),
     output: z.object({ jobId: z.string(), printer: z.string() }),
   }),
+
+  'requests.forLetter': call({
+    access: 'user',
+    summary: 'Permohonan (jalannya SOP) sebuah surat: linimasa, disposisi, tindakan yang boleh dilakukan; menandai disposisi terbaca.',
+    input: z.object({ letterId: z.number().int().positive() }),
+    output: RequestViewSchema.nullable(),
+  }),
+  'requests.act': call({
+    access: ['front_desk', 'kadis', 'kabid', 'technical', 'security'],
+    summary: 'Kerjakan langkah yang sedang berjalan: selesai, putuskan, disposisikan, jeda, atau lanjutkan.',
+    input: StepActionSchema,
+    output: RequestViewSchema,
+  }),
+  'dispositions.withdraw': call({
+    access: ['kadis', 'kabid', 'technical'],
+    summary: 'Tarik kembali disposisi yang belum dibaca penerimanya.',
+    input: z.object({ dispositionId: z.number().int().positive() }),
+    output: RequestViewSchema,
+  }),
+  'queue.mine': call({ access: 'user', summary: 'Antrian saya: langkah yang menunggu saya, tenggat terdekat dahulu.', input: Empty, output: z.array(QueueItemSchema) }),
+  'dashboard.get': call({ access: 'user', summary: 'Hitungan dasbor: surat baru, disposisi belum dibaca, belum ditindaklanjuti, tenggat hari ini, terlambat.', input: Empty, output: DashboardSchema }),
+  'audit.forLetter': call({
+    access: 'user',
+    summary: 'Log audit sebuah surat dan permohonannya.',
+    input: z.object({ letterId: z.number().int().positive() }),
+    output: z.array(AuditViewSchema),
+  }),
+
+  'sop.list': call({
+    access: 'user',
+    summary: 'Daftar SOP (semua versi) dan SOP yang melayani tiap layanan.',
+    input: Empty,
+    output: z.object({
+      templates: z.array(TemplateRowSchema),
+      services: z.array(z.object({ service: z.enum(SOP_SERVICE_KEYS), templateKey: z.string().nullable() })),
+    }),
+  }),
+  'sop.get': call({
+    access: 'user',
+    summary: 'Isi lengkap satu versi SOP.',
+    input: z.object({ id: z.number().int().positive() }),
+    output: z.object({ row: TemplateRowSchema, template: z.unknown() }),
+  }),
+  'sop.save': call({
+    access: ['admin'],
+    summary: 'Simpan SOP hasil salinan/ubahan sebagai versi baru (divalidasi dahulu).',
+    input: z.object({ template: z.unknown() }),
+    output: TemplateRowSchema,
+  }),
+  'sop.setService': call({
+    access: ['admin'],
+    summary: 'Pilih SOP yang melayani sebuah layanan.',
+    input: z.object({ service: z.enum(SOP_SERVICE_KEYS), templateKey: z.string().max(80).nullable() }),
+    output: Ok,
+  }),
+  'sop.schedule': call({
+    access: 'user',
+    summary: 'Perkiraan tenggat tiap langkah sebuah SOP bila surat diterima pada waktu tertentu.',
+    input: z.object({ templateKey: z.string().min(1).max(80), receivedAt: z.string().datetime({ error: 'Waktu diterima tidak sah.' }) }),
+    output: z.object({
+      steps: z.array(z.object({ stepId: z.string(), number: z.string(), title: z.string(), standard: z.string(), start: z.string(), due: z.string().nullable() })),
+      estimatedCompletion: z.string().nullable(),
+    }),
+  }),
+
+  'calendar.get': call({
+    access: 'user',
+    summary: 'Kalender kerja kantor: jam kerja per hari, hari libur setahun, penutupan.',
+    input: z.object({ year: z.number().int().min(2000).max(2999) }),
+    output: z.object({
+      timeZone: z.string(),
+      week: WeekSchema,
+      days: z.array(CalendarDaySchema),
+      closures: z.array(ClosureSchema.extend({ id: z.number().int() })),
+    }),
+  }),
+  'calendar.saveWeek': call({ access: ['admin'], summary: 'Ubah jam kerja per hari (jeda istirahat = celah antar rentang).', input: z.object({ week: WeekSchema }), output: Ok }),
+  'calendar.saveDay': call({ access: ['admin'], summary: 'Tambah atau ubah hari libur / cuti bersama / penutupan sehari.', input: CalendarDaySchema, output: Ok }),
+  'calendar.deleteDay': call({ access: ['admin'], summary: 'Hapus hari libur.', input: z.object({ date: z.string() }), output: Ok }),
+  'calendar.seedYear': call({
+    access: ['admin'],
+    summary: 'Isi hari libur nasional setahun dari pustaka hari libur (periksa terhadap SKB resmi).',
+    input: z.object({ year: z.number().int().min(2000).max(2999) }),
+    output: z.object({ added: z.number().int() }),
+  }),
+  'calendar.saveClosure': call({ access: ['admin'], summary: 'Tambah penutupan sebagian hari.', input: ClosureSchema, output: z.object({ id: z.number().int() }) }),
+  'calendar.deleteClosure': call({ access: ['admin'], summary: 'Hapus penutupan.', input: z.object({ id: z.number().int().positive() }), output: Ok }),
 
   'prefs.get': call({ access: 'user', summary: 'Preferensi meja ini (kertas, printer, kunci layar).', input: Empty, output: PrefsSchema }),
   'prefs.set': call({ access: 'user', summary: 'Ubah preferensi meja ini.', input: PrefsSchema.partial(), output: PrefsSchema }),

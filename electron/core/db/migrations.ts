@@ -150,6 +150,116 @@ CREATE TRIGGER letters_fts_update AFTER UPDATE OF agenda_number, sender_name, le
 END;
 `,
   },
+  {
+    version: 2,
+    name: 'SOP, kalender kerja, permohonan, disposisi, log audit',
+    sql: `
+CREATE TABLE sop_templates (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  subject TEXT NOT NULL CHECK (subject IN ('request', 'complaint')),
+  builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),
+  definition TEXT NOT NULL,
+  created_by INTEGER REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  UNIQUE (key, version)
+);
+
+CREATE TABLE service_sops (
+  service TEXT PRIMARY KEY CHECK (service IN ('hosting', 'subdomain', 'website', 'lainnya', 'pengaduan')),
+  template_key TEXT NOT NULL
+);
+
+CREATE TABLE office_hours (
+  weekday INTEGER NOT NULL CHECK (weekday BETWEEN 0 AND 6),
+  start TEXT NOT NULL,
+  end TEXT NOT NULL,
+  PRIMARY KEY (weekday, start)
+);
+
+CREATE TABLE calendar_days (
+  date TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('libur_nasional', 'cuti_bersama', 'penutupan'))
+);
+
+CREATE TABLE closures (
+  id INTEGER PRIMARY KEY,
+  start TEXT NOT NULL,
+  end TEXT NOT NULL,
+  reason TEXT NOT NULL
+);
+
+CREATE TABLE requests (
+  id INTEGER PRIMARY KEY,
+  letter_id INTEGER NOT NULL UNIQUE REFERENCES letters(id),
+  template_id INTEGER NOT NULL REFERENCES sop_templates(id),
+  current_step TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('berjalan', 'dijeda', 'selesai', 'dikembalikan')),
+  started_at TEXT NOT NULL,
+  closed_at TEXT,
+  revision INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX requests_open ON requests(state, current_step);
+
+-- Which Loket roles may see a request because one of its steps has reached them without a
+-- disposition (dispositions give access to their recipients only).
+CREATE TABLE request_roles (
+  request_id INTEGER NOT NULL REFERENCES requests(id),
+  role TEXT NOT NULL,
+  PRIMARY KEY (request_id, role)
+);
+
+CREATE TABLE request_events (
+  id INTEGER PRIMARY KEY,
+  request_id INTEGER NOT NULL REFERENCES requests(id),
+  at TEXT NOT NULL,
+  user_id INTEGER REFERENCES users(id),
+  type TEXT NOT NULL CHECK (type IN ('step_started', 'step_completed', 'paused', 'resumed', 'reopened')),
+  step_id TEXT NOT NULL,
+  branch TEXT,
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX request_events_request ON request_events(request_id, id);
+
+CREATE TABLE dispositions (
+  id INTEGER PRIMARY KEY,
+  request_id INTEGER NOT NULL REFERENCES requests(id),
+  step_id TEXT NOT NULL,
+  from_user_id INTEGER NOT NULL REFERENCES users(id),
+  to_role_key TEXT NOT NULL,
+  instructions TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  withdrawn_at TEXT
+);
+CREATE INDEX dispositions_request ON dispositions(request_id);
+
+CREATE TABLE disposition_recipients (
+  disposition_id INTEGER NOT NULL REFERENCES dispositions(id),
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  read_at TEXT,
+  PRIMARY KEY (disposition_id, user_id)
+);
+CREATE INDEX disposition_recipients_user ON disposition_recipients(user_id);
+
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  user_id INTEGER,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id TEXT,
+  before TEXT,
+  after TEXT,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX audit_entity ON audit_log(entity, entity_id);
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);

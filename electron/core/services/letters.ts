@@ -10,6 +10,9 @@ import { formatNumber } from '../../../shared/domain/numbering';
 import type { z } from 'zod';
 import type { Db } from '../db/register';
 import { getOffice, saveOpd, getOpd } from './office';
+import { appendAudit } from './audit';
+import { seesAllLetters, startRequestForLetter, VISIBLE_LETTER_CONDITION } from './requests';
+import type { User } from '../../../shared/api/schemas';
 
 type LetterIn = z.output<typeof LetterInputSchema>;
 type SearchIn = z.output<typeof LetterSearchSchema>;
@@ -133,6 +136,15 @@ export function registerLetter(db: Db, input: LetterIn, userId: number, now: Dat
     );
     const attach = db.prepare('INSERT INTO letter_attachments (letter_id, sha256, position, name) VALUES (?, ?, ?, ?)');
     input.attachments.forEach((a, i) => attach.run(id, a.sha256, i + 1, a.name));
+    appendAudit(db, {
+      at: now.toISOString(),
+      userId,
+      action: 'surat.dicatat',
+      entity: 'letter',
+      entityId: id,
+      after: { agendaNumber, senderName, letterNumber: input.letterNumber, subject: input.subject, attachments: input.attachments.map((a) => a.sha256) },
+    });
+    startRequestForLetter(db, id, input.service, receivedAt, userId, now);
     return id;
   });
   return getLetter(db, register.immediate());
@@ -144,9 +156,14 @@ export function ftsQuery(text: string): string {
   return words.slice(0, 12).map((w) => `"${w}"*`).join(' ');
 }
 
-export function searchLetters(db: Db, input: SearchIn): { items: LetterSummary[]; total: number } {
+export function searchLetters(db: Db, input: SearchIn, viewer: User | null = null): { items: LetterSummary[]; total: number } {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
+  if (viewer && !seesAllLetters(viewer.role)) {
+    where.push(VISIBLE_LETTER_CONDITION);
+    params.viewerId = viewer.id;
+    params.viewerRole = viewer.role;
+  }
   const match = ftsQuery(input.q);
   if (match) {
     where.push('l.id IN (SELECT rowid FROM letters_fts WHERE letters_fts MATCH @match)');

@@ -16,6 +16,9 @@ import type { z } from 'zod';
 import type { Db } from '../db/register';
 import { hashPassword, toUser } from './auth';
 import { SEED_CLASSIFICATION_CODES, SEED_INSTRUCTIONS } from './seed';
+import { ensureDefaultWeek } from './calendar';
+import { ensureDefaultServiceSops } from './sop';
+import { appendAudit } from './audit';
 
 type OfficialIn = z.output<typeof OfficialInputSchema>;
 type OpdIn = z.output<typeof OpdInputSchema>;
@@ -291,6 +294,9 @@ export function initializeOffice(db: Db, input: SetupInput, now: Date): User {
     for (const opd of input.opd) saveOpd(db, opd);
     for (const code of SEED_CLASSIFICATION_CODES) saveCode(db, { ...code, active: true });
     for (const label of SEED_INSTRUCTIONS) saveInstruction(db, { label, active: true });
+    ensureDefaultWeek(db);
+    ensureDefaultServiceSops(db);
+    appendAudit(db, { at: now.toISOString(), userId: null, action: 'kantor.disiapkan', entity: 'office', entityId: 1, after: { ...input.office } });
     return saveUser(
       db,
       { username: input.admin.username, fullName: input.admin.fullName, role: 'admin', officialId: null, active: true, password: input.admin.password },

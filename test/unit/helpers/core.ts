@@ -6,7 +6,8 @@ import { createCore } from '../../../electron/core/create';
 import type { CoreContext } from '../../../electron/core/context';
 import type { Printing } from '../../../electron/core/services/printing';
 import { initializeOffice, saveUser } from '../../../electron/core/services/office';
-import { OfficeProfileSchema, OfficialInputSchema, OpdInputSchema, UserInputSchema, type Role } from '../../../shared/api/schemas';
+import { OfficeProfileSchema, OfficialInputSchema, OpdInputSchema, UserInputSchema } from '../../../shared/api/schemas';
+import type { Role } from '../../../shared/api/roles';
 import type { z } from 'zod';
 
 export function tempDir(prefix = 'loket-test-'): string {

@@ -1,0 +1,740 @@
+/**
+ * The SOP engine. A request (permohonan) follows the SOP template version it started with, one step
+ * at a time. What happened is an append-only event log (step started, paused, resumed, completed,
+ * reopened); everything else — each step's elapsed working time, its deadline, whether it is on
+ * time — is computed from that log and the office calendar when read, never stored.
+ */
+import { ApiError } from '../../../shared/api/errors';
+import type { Role } from '../../../shared/api/roles';
+import type { User } from '../../../shared/api/schemas';
+import type { WorkingCalendar } from '../../../shared/domain/calendar';
+import { isWorkingInstant } from '../../../shared/domain/calendar';
+import { zoneOffsetMinutes } from '../../../shared/domain/dates';
+import type { ActionStep, SopStep, SopTemplate } from '../../../shared/domain/sop/model';
+import { computeTiming, describeStandard, type ActiveInterval, type StepTiming, type TimeStandard } from '../../../shared/domain/timing';
+import type { Db } from '../db/register';
+import { appendAudit } from './audit';
+import { getCalendar } from './calendar';
+import { getTemplate, latestTemplateId } from './sop';
+
+export type RequestState = 'berjalan' | 'dijeda' | 'selesai' | 'dikembalikan';
+
+interface RequestRow {
+  id: number;
+  letter_id: number;
+  template_id: number;
+  current_step: string;
+  state: RequestState;
+  started_at: string;
+  closed_at: string | null;
+  revision: number;
+}
+
+interface EventRow {
+  id: number;
+  at: string;
+  user_id: number | null;
+  user_name: string | null;
+  type: 'step_started' | 'step_completed' | 'paused' | 'resumed' | 'reopened';
+  step_id: string;
+  branch: string | null;
+  note: string;
+}
+
+interface DispositionRow {
+  id: number;
+  request_id: number;
+  step_id: string;
+  from_user_id: number;
+  from_name: string;
+  to_role_key: string;
+  instructions: string;
+  note: string;
+  created_at: string;
+  withdrawn_at: string | null;
+}
+
+/** One pass of the request through a step. A step may be visited again after a withdrawal. */
+export interface StepVisit {
+  stepId: string;
+  intervals: ActiveInterval[];
+  completedAt: string | null;
+  completedBy: string | null;
+  branch: string | null;
+  note: string;
+  /** Ended without completion because the disposition before it was withdrawn. */
+  abandoned: boolean;
+}
+
+export interface StepVisitView {
+  stepId: string;
+  number: string;
+  title: string;
+  actorLabel: string;
+  kind: SopStep['kind'];
+  standard: string;
+  output: string;
+  startedAt: string;
+  completedAt: string | null;
+  completedBy: string | null;
+  branchLabel: string | null;
+  note: string;
+  abandoned: boolean;
+  timing: StepTiming;
+}
+
+export interface DispositionView {
+  id: number;
+  stepId: string;
+  fromName: string;
+  toLabel: string;
+  instructions: string[];
+  note: string;
+  createdAt: string;
+  withdrawnAt: string | null;
+  recipients: Array<{ userId: number; name: string; readAt: string | null }>;
+}
+
+export interface AvailableActions {
+  complete: boolean;
+  decide: Array<{ key: string; label: string; returnsToOpd: boolean }>;
+  dispose: { toLabel: string; candidates: Array<{ id: number; fullName: string }> } | null;
+  pause: boolean;
+  resume: boolean;
+  withdrawDispositionIds: number[];
+  /** Why the viewer cannot act on the current step (Indonesian), when they cannot. */
+  blockedReason: string | null;
+}
+
+export interface RequestView {
+  id: number;
+  letterId: number;
+  revision: number;
+  template: { id: number; key: string; name: string; source: string; version: number };
+  state: RequestState;
+  currentStep: { id: string; number: string; title: string; actorLabel: string; kind: SopStep['kind']; pauseReason: string | null } | null;
+  startedAt: string;
+  closedAt: string | null;
+  serviceStandard: string;
+  serviceTiming: StepTiming;
+  visits: StepVisitView[];
+  upcoming: Array<{ stepId: string; number: string; title: string; actorLabel: string; standard: string }>;
+  dispositions: DispositionView[];
+  actions: AvailableActions;
+}
+
+function stepById(template: SopTemplate, id: string): SopStep {
+  const step = template.steps.find((s) => s.id === id);
+  if (!step) throw new ApiError('INTERNAL', `Langkah ${id} tidak ada di SOP ${template.name}.`);
+  return step;
+}
+
+function actionStep(template: SopTemplate, id: string): ActionStep {
+  const step = stepById(template, id);
+  if (step.kind === 'end') throw new ApiError('CONFLICT', 'Permohonan ini sudah selesai.');
+  return step;
+}
+
+function roleOf(template: SopTemplate, key: string) {
+  const role = template.roles.find((r) => r.key === key);
+  if (!role) throw new ApiError('INTERNAL', `Peran ${key} tidak ada di SOP ${template.name}.`);
+  return role;
+}
+
+/** Is the actor of this step reached only through a disposition (so only its recipients act)? */
+function gatedByDisposition(template: SopTemplate, actorKey: string): boolean {
+  return template.steps.some((s) => s.kind === 'disposition' && s.to === actorKey);
+}
+
+function getRequestRow(db: Db, id: number): RequestRow {
+  const row = db.prepare('SELECT * FROM requests WHERE id = ?').get(id) as RequestRow | undefined;
+  if (!row) throw new ApiError('NOT_FOUND', 'Permohonan tidak ditemukan.');
+  return row;
+}
+
+export function requestIdForLetter(db: Db, letterId: number): number | null {
+  const row = db.prepare('SELECT id FROM requests WHERE letter_id = ?').get(letterId) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+function events(db: Db, requestId: number): EventRow[] {
+  return db
+    .prepare(
+      `SELECT e.id, e.at, e.user_id, u.full_name AS user_name, e.type, e.step_id, e.branch, e.note
+         FROM request_events e LEFT JOIN users u ON u.id = e.user_id WHERE e.request_id = ? ORDER BY e.id`,
+    )
+    .all(requestId) as EventRow[];
+}
+
+/** The event log folded into visits of steps, with their running intervals. */
+export function foldVisits(log: ReadonlyArray<Pick<EventRow, 'at' | 'type' | 'step_id' | 'branch' | 'note' | 'user_name'>>): StepVisit[] {
+  const visits: StepVisit[] = [];
+  let open: StepVisit | null = null;
+  const closeInterval = (visit: StepVisit, at: string) => {
+    const last = visit.intervals[visit.intervals.length - 1];
+    if (last && last.end === null) last.end = at;
+  };
+  for (const e of log) {
+    switch (e.type) {
+      case 'step_started':
+      case 'reopened':
+        if (open) {
+          closeInterval(open, e.at);
+          open.abandoned = true;
+        }
+        open = { stepId: e.step_id, intervals: [{ start: e.at, end: null }], completedAt: null, completedBy: null, branch: null, note: '', abandoned: false };
+        visits.push(open);
+        break;
+      case 'paused':
+        if (open) closeInterval(open, e.at);
+        break;
+      case 'resumed':
+        if (open) open.intervals.push({ start: e.at, end: null });
+        break;
+      case 'step_completed':
+        if (open) {
+          closeInterval(open, e.at);
+          open.completedAt = e.at;
+          open.completedBy = e.user_name;
+          open.branch = e.branch;
+          open.note = e.note;
+          open = null;
+        }
+        break;
+    }
+  }
+  return visits;
+}
+
+function addEvent(db: Db, requestId: number, at: string, userId: number | null, type: EventRow['type'], stepId: string, branch: string | null = null, note = ''): void {
+  db.prepare('INSERT INTO request_events (request_id, at, user_id, type, step_id, branch, note) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    requestId,
+    at,
+    userId,
+    type,
+    stepId,
+    branch,
+    note,
+  );
+}
+
+function grantRoleAccess(db: Db, requestId: number, template: SopTemplate, step: SopStep): void {
+  if (step.kind === 'end') return;
+  if (gatedByDisposition(template, step.actor)) return;
+  db.prepare('INSERT OR IGNORE INTO request_roles (request_id, role) VALUES (?, ?)').run(requestId, roleOf(template, step.actor).systemRole);
+}
+
+function liveDispositionTo(db: Db, requestId: number, roleKey: string): DispositionRow | undefined {
+  return db
+    .prepare(
+      `SELECT d.*, u.full_name AS from_name FROM dispositions d JOIN users u ON u.id = d.from_user_id
+        WHERE d.request_id = ? AND d.to_role_key = ? AND d.withdrawn_at IS NULL ORDER BY d.id DESC LIMIT 1`,
+    )
+    .get(requestId, roleKey) as DispositionRow | undefined;
+}
+
+function isRecipient(db: Db, dispositionId: number, userId: number): boolean {
+  return db.prepare('SELECT 1 FROM disposition_recipients WHERE disposition_id = ? AND user_id = ?').get(dispositionId, userId) !== undefined;
+}
+
+function syncLetterStatus(db: Db, request: RequestRow, template: SopTemplate): void {
+  let status: string;
+  if (request.state === 'selesai') status = 'selesai';
+  else if (request.state === 'dikembalikan') status = 'dikembalikan';
+  else {
+    const disposed = db.prepare('SELECT 1 FROM dispositions WHERE request_id = ? AND withdrawn_at IS NULL').get(request.id) !== undefined;
+    const current = stepById(template, request.current_step);
+    const awaitingRecipients = current.kind !== 'end' && current.kind !== 'disposition' && gatedByDisposition(template, current.actor);
+    const actedSinceDisposition =
+      db
+        .prepare(
+          `SELECT 1 FROM request_events e WHERE e.request_id = ? AND e.type = 'step_completed'
+             AND e.id > (SELECT COALESCE(MAX(e2.id), 0) FROM request_events e2 JOIN dispositions d ON d.request_id = e2.request_id
+                          WHERE e2.request_id = ? AND e2.type = 'step_completed' AND e2.step_id = d.step_id)`,
+        )
+        .get(request.id, request.id) !== undefined;
+    status = !disposed ? 'baru' : awaitingRecipients && !actedSinceDisposition ? 'didisposisi' : 'diproses';
+  }
+  db.prepare('UPDATE letters SET status = ? WHERE id = ?').run(status, request.letter_id);
+}
+
+/**
+ * Starts the request for a just-registered letter, when the office has an SOP for its service.
+ * An opening step done by the OPD (sending the letter) is completed at the letter's receipt.
+ */
+export function startRequestForLetter(db: Db, letterId: number, service: string, receivedAt: string, userId: number, now: Date): number | null {
+  const mapping = db.prepare('SELECT template_key FROM service_sops WHERE service = ?').get(service) as { template_key: string } | undefined;
+  if (!mapping) return null;
+  const templateId = latestTemplateId(db, mapping.template_key);
+  if (templateId === null) return null;
+  const template = getTemplate(db, templateId);
+  const first = stepById(template, template.start);
+  const id = Number(
+    db
+      .prepare("INSERT INTO requests (letter_id, template_id, current_step, state, started_at) VALUES (?, ?, ?, 'berjalan', ?)")
+      .run(letterId, templateId, template.start, receivedAt).lastInsertRowid,
+  );
+  addEvent(db, id, receivedAt, null, 'step_started', first.id);
+  grantRoleAccess(db, id, template, first);
+  let current = first;
+  if (current.kind === 'task' && roleOf(template, current.actor).external) {
+    addEvent(db, id, receivedAt, userId, 'step_completed', current.id, null, 'Surat permohonan diterima dan dicatat di buku agenda.');
+    current = stepById(template, current.next);
+    addEvent(db, id, receivedAt, null, 'step_started', current.id);
+    grantRoleAccess(db, id, template, current);
+    db.prepare('UPDATE requests SET current_step = ? WHERE id = ?').run(current.id, id);
+  }
+  appendAudit(db, {
+    at: now.toISOString(),
+    userId,
+    action: 'permohonan.dimulai',
+    entity: 'request',
+    entityId: id,
+    after: { letterId, template: `${template.key} v${templateId}`, step: current.id },
+  });
+  return id;
+}
+
+export interface StepActionInput {
+  requestId: number;
+  stepId: string;
+  /** The request's revision the user saw; a later change by someone else refuses the action. */
+  revision: number;
+  action: 'complete' | 'decide' | 'dispose' | 'pause' | 'resume';
+  branch?: string | null;
+  note?: string;
+  recipients?: number[];
+  instructions?: string[];
+}
+
+function assertActor(db: Db, request: RequestRow, template: SopTemplate, step: ActionStep, user: User): void {
+  const role = roleOf(template, step.actor);
+  if (user.role !== role.systemRole) {
+    throw new ApiError('FORBIDDEN', `Langkah ini dikerjakan oleh ${role.label}${role.external ? ' (dicatat oleh front desk)' : ''}, bukan peran Anda.`);
+  }
+  if (gatedByDisposition(template, step.actor)) {
+    const disposition = liveDispositionTo(db, request.id, step.actor);
+    if (!disposition || !isRecipient(db, disposition.id, user.id)) {
+      throw new ApiError('FORBIDDEN', 'Surat ini belum didisposisikan kepada Anda.');
+    }
+  }
+}
+
+function activeInstructionLabels(db: Db): Set<string> {
+  return new Set((db.prepare('SELECT label FROM disposition_instructions WHERE active = 1').all() as Array<{ label: string }>).map((r) => r.label));
+}
+
+/** Performs one action on the request's current step, in one transaction. */
+export function actOnStep(db: Db, input: StepActionInput, user: User, now: Date): void {
+  const run = db.transaction(() => {
+    const request = getRequestRow(db, input.requestId);
+    if (request.revision !== input.revision) {
+      throw new ApiError('CONFLICT', 'Permohonan ini baru saja diubah oleh pengguna lain. Muat ulang untuk melihat keadaannya sekarang.');
+    }
+    if (request.state === 'selesai' || request.state === 'dikembalikan') throw new ApiError('CONFLICT', 'Permohonan ini sudah ditutup.');
+    if (request.current_step !== input.stepId) throw new ApiError('CONFLICT', 'Langkah ini bukan langkah yang sedang berjalan. Muat ulang halaman.');
+    const template = getTemplate(db, request.template_id);
+    const step = actionStep(template, input.stepId);
+    assertActor(db, request, template, step, user);
+    const at = now.toISOString();
+    const note = (input.note ?? '').trim();
+    const bump = () => db.prepare('UPDATE requests SET revision = revision + 1 WHERE id = ?').run(request.id);
+
+    if (input.action === 'pause' || input.action === 'resume') {
+      if (!step.pause) throw new ApiError('INVALID_INPUT', 'Langkah ini tidak dapat dijeda menurut SOP.');
+      if (input.action === 'pause') {
+        if (request.state === 'dijeda') throw new ApiError('CONFLICT', 'Permohonan sudah dijeda.');
+        if (!note) throw new ApiError('INVALID_INPUT', 'Tulis alasan penjedaan.', { note: 'Tulis apa yang ditunggu dari OPD.' });
+        addEvent(db, request.id, at, user.id, 'paused', step.id, null, note);
+        db.prepare("UPDATE requests SET state = 'dijeda' WHERE id = ?").run(request.id);
+      } else {
+        if (request.state !== 'dijeda') throw new ApiError('CONFLICT', 'Permohonan tidak sedang dijeda.');
+        addEvent(db, request.id, at, user.id, 'resumed', step.id, null, note);
+        db.prepare("UPDATE requests SET state = 'berjalan' WHERE id = ?").run(request.id);
+      }
+      bump();
+      appendAudit(db, { at, userId: user.id, action: input.action === 'pause' ? 'permohonan.dijeda' : 'permohonan.dilanjutkan', entity: 'request', entityId: request.id, after: { step: step.id, note } });
+      return;
+    }
+    if (request.state === 'dijeda') throw new ApiError('CONFLICT', 'Permohonan sedang dijeda. Lanjutkan dulu sebelum menyelesaikan langkah.');
+
+    let next: string;
+    let branchKey: string | null = null;
+    if (step.kind === 'decision') {
+      if (input.action !== 'decide') throw new ApiError('INVALID_INPUT', 'Langkah ini adalah keputusan: pilih salah satu jawaban.');
+      const branch = step.branches.find((b) => b.key === input.branch);
+      if (!branch) throw new ApiError('INVALID_INPUT', 'Pilih keputusan.', { branch: 'Pilih keputusan.' });
+      if (branch.returnsToOpd && !note) {
+        throw new ApiError('INVALID_INPUT', 'Tulis alasan pengembalian: isinya dicetak pada surat pemberitahuan.', { note: 'Tulis alasan pengembalian kepada OPD.' });
+      }
+      next = branch.next;
+      branchKey = branch.key;
+    } else if (step.kind === 'disposition') {
+      if (input.action !== 'dispose') throw new ApiError('INVALID_INPUT', 'Langkah ini adalah disposisi: pilih penerima.');
+      const toRole = roleOf(template, step.to);
+      const recipients = [...new Set(input.recipients ?? [])];
+      if (recipients.length === 0) throw new ApiError('INVALID_INPUT', `Pilih paling sedikit satu penerima (${toRole.label}).`, { recipients: 'Pilih penerima disposisi.' });
+      for (const id of recipients) {
+        const r = db.prepare('SELECT role, active FROM users WHERE id = ?').get(id) as { role: Role; active: number } | undefined;
+        if (!r || r.active !== 1 || r.role !== toRole.systemRole) {
+          throw new ApiError('INVALID_INPUT', `Penerima disposisi harus pengguna aktif dengan peran ${toRole.label}.`, { recipients: 'Ada penerima yang tidak sah.' });
+        }
+      }
+      const known = activeInstructionLabels(db);
+      const instructions = [...new Set(input.instructions ?? [])];
+      const unknown = instructions.filter((i) => !known.has(i));
+      if (unknown.length > 0) throw new ApiError('INVALID_INPUT', `Instruksi tidak dikenal: ${unknown.join(', ')}.`, { instructions: 'Pilih instruksi dari daftar.' });
+      const dispositionId = Number(
+        db
+          .prepare('INSERT INTO dispositions (request_id, step_id, from_user_id, to_role_key, instructions, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(request.id, step.id, user.id, step.to, JSON.stringify(instructions), note, at).lastInsertRowid,
+      );
+      const addRecipient = db.prepare('INSERT INTO disposition_recipients (disposition_id, user_id) VALUES (?, ?)');
+      for (const id of recipients) addRecipient.run(dispositionId, id);
+      appendAudit(db, {
+        at,
+        userId: user.id,
+        action: 'disposisi.dikirim',
+        entity: 'request',
+        entityId: request.id,
+        after: { dispositionId, to: step.to, recipients, instructions, note },
+      });
+      next = step.next;
+    } else {
+      if (input.action !== 'complete') throw new ApiError('INVALID_INPUT', 'Tandai langkah ini selesai.');
+      next = step.next;
+    }
+
+    addEvent(db, request.id, at, user.id, 'step_completed', step.id, branchKey, note);
+    const nextStep = stepById(template, next);
+    if (nextStep.kind === 'end') {
+      db.prepare('UPDATE requests SET current_step = ?, state = ?, closed_at = ? WHERE id = ?').run(nextStep.id, nextStep.outcome, at, request.id);
+    } else {
+      addEvent(db, request.id, at, null, 'step_started', nextStep.id);
+      grantRoleAccess(db, request.id, template, nextStep);
+      db.prepare('UPDATE requests SET current_step = ? WHERE id = ?').run(nextStep.id, request.id);
+    }
+    bump();
+    appendAudit(db, {
+      at,
+      userId: user.id,
+      action: step.kind === 'decision' ? 'langkah.diputuskan' : 'langkah.selesai',
+      entity: 'request',
+      entityId: request.id,
+      before: { step: step.id },
+      after: { step: nextStep.id, branch: branchKey, note, ...(nextStep.kind === 'end' ? { outcome: nextStep.outcome } : {}) },
+    });
+    syncLetterStatus(db, getRequestRow(db, request.id), template);
+  });
+  run.immediate();
+}
+
+/** The disposer takes a disposition back while none of its recipients has read it. */
+export function withdrawDisposition(db: Db, dispositionId: number, user: User, now: Date): void {
+  const run = db.transaction(() => {
+    const d = db.prepare('SELECT * FROM dispositions WHERE id = ?').get(dispositionId) as DispositionRow | undefined;
+    if (!d || d.withdrawn_at !== null) throw new ApiError('NOT_FOUND', 'Disposisi tidak ditemukan atau sudah ditarik.');
+    if (d.from_user_id !== user.id) throw new ApiError('FORBIDDEN', 'Hanya pengirim disposisi yang dapat menariknya.');
+    const read = db.prepare('SELECT 1 FROM disposition_recipients WHERE disposition_id = ? AND read_at IS NOT NULL').get(dispositionId);
+    if (read) throw new ApiError('CONFLICT', 'Disposisi sudah dibaca penerimanya, sehingga tidak dapat ditarik.');
+    const request = getRequestRow(db, d.request_id);
+    const template = getTemplate(db, request.template_id);
+    const step = stepById(template, d.step_id);
+    if (step.kind !== 'disposition' || request.current_step !== step.next || request.state !== 'berjalan') {
+      throw new ApiError('CONFLICT', 'Permohonan sudah berlanjut sesudah disposisi ini, sehingga tidak dapat ditarik.');
+    }
+    const at = now.toISOString();
+    db.prepare('UPDATE dispositions SET withdrawn_at = ? WHERE id = ?').run(at, dispositionId);
+    addEvent(db, request.id, at, user.id, 'reopened', step.id, null, 'Disposisi ditarik kembali.');
+    db.prepare('UPDATE requests SET current_step = ?, revision = revision + 1 WHERE id = ?').run(step.id, request.id);
+    appendAudit(db, { at, userId: user.id, action: 'disposisi.ditarik', entity: 'request', entityId: request.id, before: { dispositionId }, after: { step: step.id } });
+    syncLetterStatus(db, getRequestRow(db, request.id), template);
+  });
+  run.immediate();
+}
+
+/** Read receipts: the recipient has opened the request. */
+export function markDispositionsRead(db: Db, requestId: number, userId: number, now: Date): void {
+  db.prepare(
+    `UPDATE disposition_recipients SET read_at = ? WHERE user_id = ? AND read_at IS NULL
+       AND disposition_id IN (SELECT id FROM dispositions WHERE request_id = ? AND withdrawn_at IS NULL)`,
+  ).run(now.toISOString(), userId, requestId);
+}
+
+/** Heads and the front desk see every letter; others only what reached them. */
+export function seesAllLetters(role: Role): boolean {
+  return role === 'front_desk' || role === 'admin' || role === 'kadis';
+}
+
+/** SQL condition (on letters aliased `l`) for the letters a user may see. Uses @viewerId and @viewerRole. */
+export const VISIBLE_LETTER_CONDITION = `(
+  l.id IN (SELECT r.letter_id FROM requests r JOIN dispositions d ON d.request_id = r.id AND d.withdrawn_at IS NULL
+             JOIN disposition_recipients dr ON dr.disposition_id = d.id WHERE dr.user_id = @viewerId)
+  OR l.id IN (SELECT r.letter_id FROM requests r JOIN request_roles rr ON rr.request_id = r.id WHERE rr.role = @viewerRole)
+)`;
+
+export function canSeeLetter(db: Db, letterId: number, user: User): boolean {
+  if (seesAllLetters(user.role)) return true;
+  return (
+    db.prepare(`SELECT 1 FROM letters l WHERE l.id = @letterId AND ${VISIBLE_LETTER_CONDITION}`).get({ letterId, viewerId: user.id, viewerRole: user.role }) !==
+    undefined
+  );
+}
+
+function timingOf(calendar: WorkingCalendar, standard: TimeStandard, visit: StepVisit, now: Date): StepTiming {
+  return computeTiming(calendar, standard, visit.intervals, now.toISOString(), { done: visit.completedAt !== null || visit.abandoned });
+}
+
+function dispositionViews(db: Db, template: SopTemplate, requestId: number): DispositionView[] {
+  const rows = db
+    .prepare(
+      `SELECT d.*, u.full_name AS from_name FROM dispositions d JOIN users u ON u.id = d.from_user_id WHERE d.request_id = ? ORDER BY d.id`,
+    )
+    .all(requestId) as DispositionRow[];
+  const recipients = db.prepare(
+    `SELECT dr.user_id, u.full_name, dr.read_at FROM disposition_recipients dr JOIN users u ON u.id = dr.user_id WHERE dr.disposition_id = ? ORDER BY u.full_name`,
+  );
+  return rows.map((d) => ({
+    id: d.id,
+    stepId: d.step_id,
+    fromName: d.from_name,
+    toLabel: template.roles.find((r) => r.key === d.to_role_key)?.label ?? d.to_role_key,
+    instructions: JSON.parse(d.instructions) as string[],
+    note: d.note,
+    createdAt: d.created_at,
+    withdrawnAt: d.withdrawn_at,
+    recipients: (recipients.all(d.id) as Array<{ user_id: number; full_name: string; read_at: string | null }>).map((r) => ({
+      userId: r.user_id,
+      name: r.full_name,
+      readAt: r.read_at,
+    })),
+  }));
+}
+
+function availableActions(db: Db, request: RequestRow, template: SopTemplate, viewer: User, dispositions: DispositionView[]): AvailableActions {
+  const none: AvailableActions = { complete: false, decide: [], dispose: null, pause: false, resume: false, withdrawDispositionIds: [], blockedReason: null };
+  const withdrawable = dispositions
+    .filter((d) => d.withdrawnAt === null && d.recipients.every((r) => r.readAt === null))
+    .filter((d) => {
+      const step = stepById(template, d.stepId);
+      return step.kind === 'disposition' && request.current_step === step.next && request.state === 'berjalan';
+    })
+    .filter((d) => db.prepare('SELECT 1 FROM dispositions WHERE id = ? AND from_user_id = ?').get(d.id, viewer.id) !== undefined)
+    .map((d) => d.id);
+  if (request.state === 'selesai' || request.state === 'dikembalikan') return { ...none, withdrawDispositionIds: withdrawable };
+  const step = actionStep(template, request.current_step);
+  try {
+    assertActor(db, request, template, step, viewer);
+  } catch (error) {
+    return { ...none, withdrawDispositionIds: withdrawable, blockedReason: error instanceof ApiError ? error.message : null };
+  }
+  const paused = request.state === 'dijeda';
+  const actions: AvailableActions = { ...none, withdrawDispositionIds: withdrawable, pause: !!step.pause && !paused, resume: !!step.pause && paused };
+  if (paused) return actions;
+  if (step.kind === 'decision') {
+    actions.decide = step.branches.map((b) => ({ key: b.key, label: b.label, returnsToOpd: !!b.returnsToOpd }));
+  } else if (step.kind === 'disposition') {
+    const toRole = roleOf(template, step.to);
+    const candidates = db
+      .prepare('SELECT id, full_name FROM users WHERE role = ? AND active = 1 ORDER BY full_name')
+      .all(toRole.systemRole) as Array<{ id: number; full_name: string }>;
+    actions.dispose = { toLabel: toRole.label, candidates: candidates.map((c) => ({ id: c.id, fullName: c.full_name })) };
+  } else {
+    actions.complete = true;
+  }
+  return actions;
+}
+
+/** Steps ahead on the path the request would take if every decision took its first branch. */
+function upcomingSteps(template: SopTemplate, fromId: string): RequestView['upcoming'] {
+  const out: RequestView['upcoming'] = [];
+  const seen = new Set<string>();
+  let step = stepById(template, fromId);
+  while (step.kind !== 'end' && !seen.has(step.id)) {
+    seen.add(step.id);
+    const nextId = step.kind === 'decision' ? step.branches[0]?.next : step.next;
+    if (!nextId) break;
+    step = stepById(template, nextId);
+    if (step.kind === 'end') break;
+    out.push({ stepId: step.id, number: step.number, title: step.title, actorLabel: roleOf(template, step.actor).label, standard: describeStandard(step.standard) });
+  }
+  return out;
+}
+
+export function getRequestView(db: Db, requestId: number, viewer: User, now: Date, calendar: WorkingCalendar = getCalendar(db)): RequestView {
+  const request = getRequestRow(db, requestId);
+  const template = getTemplate(db, request.template_id);
+  const version = (db.prepare('SELECT version FROM sop_templates WHERE id = ?').get(request.template_id) as { version: number }).version;
+  const visits = foldVisits(events(db, request.id));
+  const dispositions = dispositionViews(db, template, request.id);
+  const current = stepById(template, request.current_step);
+  const visitViews: StepVisitView[] = visits.map((v) => {
+    const step = actionStep(template, v.stepId);
+    const branch = step.kind === 'decision' ? step.branches.find((b) => b.key === v.branch) : undefined;
+    return {
+      stepId: step.id,
+      number: step.number,
+      title: step.title,
+      actorLabel: roleOf(template, step.actor).label,
+      kind: step.kind,
+      standard: describeStandard(step.standard),
+      output: step.output,
+      startedAt: v.intervals[0]?.start ?? request.started_at,
+      completedAt: v.completedAt,
+      completedBy: v.completedBy,
+      branchLabel: branch?.label ?? null,
+      note: v.note,
+      abandoned: v.abandoned,
+      timing: timingOf(calendar, step.standard, v, now),
+    };
+  });
+  const wholeIntervals = visits.flatMap((v) => v.intervals);
+  const serviceTiming = computeTiming(calendar, template.serviceStandard, mergeIntervals(wholeIntervals), now.toISOString(), {
+    done: request.state === 'selesai' || request.state === 'dikembalikan',
+  });
+  return {
+    id: request.id,
+    letterId: request.letter_id,
+    revision: request.revision,
+    template: { id: request.template_id, key: template.key, name: template.name, source: template.source, version },
+    state: request.state,
+    currentStep:
+      current.kind === 'end'
+        ? null
+        : {
+            id: current.id,
+            number: current.number,
+            title: current.title,
+            actorLabel: roleOf(template, current.actor).label,
+            kind: current.kind,
+            pauseReason: current.pause?.reason ?? null,
+          },
+    startedAt: request.started_at,
+    closedAt: request.closed_at,
+    serviceStandard: describeStandard(template.serviceStandard),
+    serviceTiming,
+    visits: visitViews,
+    upcoming: current.kind === 'end' ? [] : upcomingSteps(template, current.id),
+    dispositions,
+    actions: availableActions(db, request, template, viewer, dispositions),
+  };
+}
+
+/** Touching or overlapping intervals joined: the request's own running time, without its pauses. */
+function mergeIntervals(intervals: ActiveInterval[]): ActiveInterval[] {
+  const sorted = [...intervals].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const out: ActiveInterval[] = [];
+  for (const i of sorted) {
+    const last = out[out.length - 1];
+    if (last && (last.end === null || last.end >= i.start)) {
+      if (last.end !== null && (i.end === null || i.end > last.end)) last.end = i.end;
+    } else {
+      out.push({ ...i });
+    }
+  }
+  return out;
+}
+
+export interface QueueItem {
+  requestId: number;
+  letterId: number;
+  agendaNumber: string;
+  senderName: string;
+  subject: string;
+  nature: string;
+  templateName: string;
+  state: RequestState;
+  step: { id: string; number: string; title: string; standard: string };
+  timing: StepTiming;
+  unreadDisposition: boolean;
+}
+
+/** "Antrian saya": the open requests whose current step is the user's to do, soonest deadline first. */
+export function myQueue(db: Db, user: User, now: Date, calendar: WorkingCalendar = getCalendar(db)): QueueItem[] {
+  const rows = db
+    .prepare(
+      `SELECT r.*, l.agenda_number, l.sender_name, l.subject, l.nature FROM requests r JOIN letters l ON l.id = r.letter_id
+        WHERE r.state IN ('berjalan', 'dijeda')`,
+    )
+    .all() as Array<RequestRow & { agenda_number: string; sender_name: string; subject: string; nature: string }>;
+  const items: QueueItem[] = [];
+  for (const row of rows) {
+    const template = getTemplate(db, row.template_id);
+    const step = stepById(template, row.current_step);
+    if (step.kind === 'end') continue;
+    const role = roleOf(template, step.actor);
+    if (role.systemRole !== user.role) continue;
+    let unread = false;
+    if (gatedByDisposition(template, step.actor)) {
+      const d = liveDispositionTo(db, row.id, step.actor);
+      if (!d) continue;
+      const rec = db.prepare('SELECT read_at FROM disposition_recipients WHERE disposition_id = ? AND user_id = ?').get(d.id, user.id) as
+        | { read_at: string | null }
+        | undefined;
+      if (!rec) continue;
+      unread = rec.read_at === null;
+    }
+    const visits = foldVisits(events(db, row.id));
+    const visit = visits[visits.length - 1];
+    if (!visit) continue;
+    items.push({
+      requestId: row.id,
+      letterId: row.letter_id,
+      agendaNumber: row.agenda_number,
+      senderName: row.sender_name,
+      subject: row.subject,
+      nature: row.nature,
+      templateName: template.name,
+      state: row.state,
+      step: { id: step.id, number: step.number, title: step.title, standard: describeStandard(step.standard) },
+      timing: timingOf(calendar, step.standard, visit, now),
+      unreadDisposition: unread,
+    });
+  }
+  const rank = (t: StepTiming) => (t.status === 'late' ? 0 : t.status === 'at_risk' ? 1 : t.status === 'paused' ? 3 : 2);
+  return items.sort((a, b) => {
+    const byRank = rank(a.timing) - rank(b.timing);
+    if (byRank !== 0) return byRank;
+    const ad = a.timing.dueAt ?? '9999';
+    const bd = b.timing.dueAt ?? '9999';
+    return ad < bd ? -1 : ad > bd ? 1 : a.requestId - b.requestId;
+  });
+}
+
+export interface Dashboard {
+  newLetters: number;
+  unreadDispositions: number;
+  notActedOn: number;
+  dueToday: number;
+  late: number;
+  atRisk: number;
+  inQueue: number;
+  /** Is it office hours now (desktop notifications are shown only then)? */
+  officeHoursNow: boolean;
+}
+
+export function dashboard(db: Db, user: User, now: Date, calendar: WorkingCalendar = getCalendar(db)): Dashboard {
+  const queue = myQueue(db, user, now, calendar);
+  const offsetMs = zoneOffsetMinutes(calendar.timeZone) * 60_000;
+  // The end of the office-local day of `now`.
+  const localMidnight = new Date(Math.floor((now.getTime() + offsetMs) / 86_400_000) * 86_400_000 + 86_400_000 - offsetMs).toISOString();
+  const newLetters = seesAllLetters(user.role)
+    ? (db.prepare("SELECT COUNT(*) AS n FROM letters WHERE status = 'baru'").get() as { n: number }).n
+    : 0;
+  const unread = (db
+    .prepare(
+      `SELECT COUNT(*) AS n FROM disposition_recipients dr JOIN dispositions d ON d.id = dr.disposition_id
+        WHERE dr.user_id = ? AND dr.read_at IS NULL AND d.withdrawn_at IS NULL`,
+    )
+    .get(user.id) as { n: number }).n;
+  return {
+    newLetters,
+    unreadDispositions: unread,
+    notActedOn: queue.filter((q) => !q.unreadDisposition).length,
+    dueToday: queue.filter((q) => q.timing.dueAt !== null && q.timing.dueAt < localMidnight && q.timing.status !== 'late').length,
+    late: queue.filter((q) => q.timing.status === 'late').length,
+    atRisk: queue.filter((q) => q.timing.status === 'at_risk').length,
+    inQueue: queue.length,
+    officeHoursNow: isWorkingInstant(calendar, now.toISOString()),
+  };
+}
