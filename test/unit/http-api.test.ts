@@ -103,6 +103,43 @@ describe('the HTTP host', () => {
     expect(!result.ok && result.error.message).toBe('Berkas bukan PDF, JPG, atau PNG yang sah.');
   });
 
+  it('does not let the front desk approve or dispose, even by calling the API directly', async () => {
+    const desk = await loginAs('frontdesk');
+    const letter = {
+      senderName: 'Dinas Kesehatan',
+      letterNumber: '440/9/2026',
+      letterDate: '2026-01-02',
+      subject: 'Permohonan hosting sistem antrean',
+      nature: 'biasa',
+      classificationCode: '500.12',
+      service: 'hosting',
+    };
+    const registered = await post('letters.register', letter, desk);
+    expect(registered.status).toBe(200);
+    const letterId = registered.result.ok ? (registered.result.value.id as number) : 0;
+    const view = await post('requests.forLetter', { letterId }, desk);
+    const request = view.result.ok ? (view.result.value as { id: number; revision: number; currentStep: { id: string } }) : null;
+    expect(request?.currentStep.id).toBe('a2');
+    // The front desk's own step (hand the letter to the Kadis) is allowed …
+    const handed = await post('requests.act', { requestId: request?.id, revision: request?.revision, stepId: 'a2', action: 'complete' }, desk);
+    expect(handed.status).toBe(200);
+    const after = handed.result.ok ? (handed.result.value as { revision: number; currentStep: { id: string } }) : null;
+    expect(after?.currentStep.id).toBe('a3');
+    // … the Kadis's disposition is not.
+    const users = office.core.db.prepare("SELECT id FROM users WHERE role = 'kabid'").get() as { id: number };
+    const dispose = await post(
+      'requests.act',
+      { requestId: request?.id, revision: after?.revision, stepId: 'a3', action: 'dispose', recipients: [users.id], instructions: [] },
+      desk,
+    );
+    expect(dispose.status).toBe(403);
+    expect(!dispose.result.ok && dispose.result.error.message).toBe('Langkah ini dikerjakan oleh Kepala Dinas, bukan peran Anda.');
+    const sop = await post('sop.setService', { service: 'hosting', templateKey: 'pontianak-hosting' }, desk);
+    expect(sop.status).toBe(403);
+    const state = office.core.db.prepare('SELECT current_step FROM requests WHERE id = ?').get(request?.id) as { current_step: string };
+    expect(state.current_step).toBe('a3');
+  });
+
   it('ends the session at logout', async () => {
     const token = await loginAs('kabid');
     expect((await post('auth.me', {}, token)).status).toBe(200);
