@@ -14,6 +14,9 @@ import { argValue } from '../core/paths';
 import { createElectronPrefs } from './prefs';
 import { APP_ORIGIN, hardenApp, hardenSession, isAppUrl } from './security';
 
+// Indonesian locale for Chromium's own controls (date inputs as dd/mm/yyyy, spelling, dialogs).
+app.commandLine.appendSwitch('lang', 'id-ID');
+
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
 ]);
