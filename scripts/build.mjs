@@ -28,5 +28,5 @@ await Promise.all([
   esbuild({ ...common, entryPoints: { preload: 'electron/shell/preload.ts' }, outdir: out, outExtension: { '.js': '.cjs' }, external: ['electron'] }),
   esbuild({ ...common, entryPoints: { serve: 'electron/host/serve.ts', cli: 'electron/cli/loket.ts' }, outdir: out, outExtension: { '.js': '.cjs' } }),
 ]);
-await viteBuild({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
+await viteBuild({ configFile: path.join(root, 'vite.config.ts'), logLevel: quiet ? 'warn' : 'info' });
 if (!quiet) console.log('Loket dibangun di dist/');

@@ -90,6 +90,8 @@ async function start(): Promise<void> {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // Chromium's PDF viewer, for the scans and document previews shown in frames from blob: URLs.
+      plugins: true,
       devTools: !app.isPackaged,
     },
   });

@@ -1,0 +1,296 @@
+/**
+ * The desk of a logged-in user: navigation on the left, the office and the user on top, the page
+ * in the middle, and the lock overlay on top of everything when the desk was left idle or the
+ * session ended. The page under the overlay stays mounted, so nothing typed is lost.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { Letter, OfficeProfile, Prefs, User } from '../../shared/api/schemas';
+import { ROLE_LABELS } from '../../shared/api/roles';
+import { ApiCallError, authAbandoned, call, getToken, onAuthLost, setToken } from './api';
+import { href, navigate, useRoute } from './lib/router';
+import { canRegister, SessionContext, type Session } from './session';
+import { LockScreen, type LockReason } from './components/LockScreen';
+import { AgendaPage, initialAgendaQuery, type AgendaQuery } from './pages/AgendaPage';
+import { RegisterPage } from './pages/RegisterPage';
+import { LetterPage } from './pages/LetterPage';
+import { SettingsPage } from './settings/SettingsPage';
+import { cls } from './components/fields';
+import { base64ToBlob } from './lib/files';
+
+/** The office logo as a blob: URL for the top bar (null while loading or when there is none). */
+function useLogo(sha256: string | null): string | null {
+  const [url, setUrl] = useState<string | null>(null);
+  useEffect(() => {
+    setUrl(null);
+    if (!sha256) return;
+    let live = true;
+    let made: string | null = null;
+    call('attachments.get', { sha256 })
+      .then((file) => {
+        if (!live) return;
+        made = URL.createObjectURL(base64ToBlob(file.dataBase64, file.mime));
+        setUrl(made);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+      if (made) URL.revokeObjectURL(made);
+    };
+  }, [sha256]);
+  return url;
+}
+
+interface Props {
+  user: User;
+  office: OfficeProfile;
+  prefs: Prefs;
+  onLoggedOut: (notice: string | null) => void;
+}
+
+const ACTIVITY_EVENTS = ['keydown', 'mousemove', 'mousedown', 'wheel', 'touchstart', 'pointerdown'] as const;
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  const tag = target.tagName;
+  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || target.isContentEditable;
+}
+
+/** Focus an element that is about to appear (after a route change). */
+function focusSoon(id: string, tries = 20): void {
+  const el = document.getElementById(id);
+  if (el && el.getClientRects().length > 0) {
+    el.focus();
+    if (el instanceof HTMLInputElement) el.select();
+    return;
+  }
+  if (tries > 0) requestAnimationFrame(() => focusSoon(id, tries - 1));
+}
+
+export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLoggedOut }: Props) {
+  const [office, setOffice] = useState(initialOffice);
+  const [prefs, setPrefs] = useState(initialPrefs);
+  const [lock, setLock] = useState<LockReason | null>(null);
+  const [agendaQuery, setAgendaQuery] = useState<AgendaQuery>(initialAgendaQuery);
+  const [flash, setFlash] = useState<Letter | null>(null);
+  // The register form stays mounted (hidden) after a visit, so leaving it with Alt+A or the menu
+  // loses nothing; it starts afresh after a letter is saved or the form is cancelled.
+  const [keepRegister, setKeepRegister] = useState(false);
+  const [registerKey, setRegisterKey] = useState(0);
+  const route = useRoute();
+  const lastActivity = useRef(Date.now());
+  const mainRef = useRef<HTMLElement>(null);
+  const logoUrl = useLogo(office.logoSha256);
+
+  const logout = useCallback(
+    (notice: string | null = null) => {
+      void call('auth.logout', {}, { retryAfterLogin: false }).catch(() => undefined);
+      setToken(null);
+      authAbandoned(new ApiCallError({ code: 'UNAUTHENTICATED', message: 'Anda sudah keluar dari Loket.' }));
+      window.location.hash = '/agenda';
+      onLoggedOut(notice);
+    },
+    [onLoggedOut],
+  );
+
+  const lockNow = useCallback((reason: LockReason) => {
+    setLock((current) => current ?? reason);
+    if (reason === 'idle' && getToken()) {
+      // The session ends on the server too; the password brings a new one.
+      void call('auth.logout', {}, { retryAfterLogin: false }).catch(() => undefined);
+      setToken(null);
+    }
+  }, []);
+
+  // A call found the session gone: lock; the call waits and is retried after the password.
+  useEffect(() => onAuthLost((error) => lockNow(error.code === 'SESSION_EXPIRED' ? 'expired' : 'signedOut')), [lockNow]);
+
+  // Idle lock after prefs.idleLockMinutes without keyboard or mouse.
+  useEffect(() => {
+    if (lock) return;
+    lastActivity.current = Date.now();
+    const bump = () => {
+      lastActivity.current = Date.now();
+    };
+    for (const name of ACTIVITY_EVENTS) window.addEventListener(name, bump, { passive: true, capture: true });
+    const limit = prefs.idleLockMinutes * 60_000;
+    const timer = window.setInterval(() => {
+      if (Date.now() - lastActivity.current >= limit) lockNow('idle');
+    }, Math.min(15_000, limit / 4));
+    return () => {
+      for (const name of ACTIVITY_EVENTS) window.removeEventListener(name, bump, { capture: true });
+      window.clearInterval(timer);
+    };
+  }, [lock, prefs.idleLockMinutes, lockNow]);
+
+  // Keyboard shortcuts: Alt+A buku agenda, Alt+N catat surat, Alt+P pengaturan, "/" search.
+  useEffect(() => {
+    if (lock) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey) {
+        if (e.code === 'KeyA') {
+          e.preventDefault();
+          navigate('/agenda');
+          focusSoon('agenda-search');
+        } else if (e.code === 'KeyN' && canRegister(user.role)) {
+          e.preventDefault();
+          navigate('/catat');
+          focusSoon('reg-sender');
+        } else if (e.code === 'KeyP') {
+          e.preventDefault();
+          navigate('/pengaturan');
+        }
+        return;
+      }
+      if (e.key === '/' && !e.ctrlKey && !e.metaKey && !isTyping(e.target)) {
+        e.preventDefault();
+        navigate('/agenda');
+        focusSoon('agenda-search');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [lock, user.role]);
+
+  const session: Session = useMemo(
+    () => ({ user, office, prefs, setOffice, setPrefs, logout: () => logout(null) }),
+    [user, office, prefs, logout],
+  );
+
+  // One scroll area for every page: a new page starts at its top.
+  useEffect(() => {
+    mainRef.current?.scrollTo({ top: 0 });
+  }, [route]);
+
+  const segments = route.split('/').filter(Boolean);
+  const section = segments[0] ?? 'agenda';
+
+  useEffect(() => {
+    if (flash && route !== `/surat/${flash.id}`) setFlash(null);
+  }, [route, flash]);
+
+  const onRegisterPage = section === 'catat';
+  useEffect(() => {
+    if (onRegisterPage) setKeepRegister(true);
+  }, [onRegisterPage]);
+  const resetRegister = useCallback(() => {
+    setKeepRegister(false);
+    setRegisterKey((k) => k + 1);
+  }, []);
+
+  let page: ReactNode;
+  let title = 'Buku Agenda';
+  if (onRegisterPage) {
+    title = 'Catat Surat Masuk';
+    page = canRegister(user.role) ? null : (
+      <p className="alert alert--warning">Hanya front desk dan administrator yang dapat mencatat surat masuk.</p>
+    );
+  } else if (section === 'surat' && segments[1] && /^\d+$/.test(segments[1])) {
+    title = 'Surat masuk';
+    const id = Number(segments[1]);
+    page = <LetterPage key={id} id={id} justRegistered={flash?.id === id ? flash : null} />;
+  } else if (section === 'pengaturan') {
+    title = 'Pengaturan';
+    page = <SettingsPage section={segments[1] ?? null} />;
+  } else {
+    page = <AgendaPage query={agendaQuery} onQueryChange={setAgendaQuery} />;
+  }
+
+  useEffect(() => {
+    document.title = `${title} — Loket`;
+  }, [title]);
+
+  const navItems = [
+    { key: 'agenda', path: '/agenda', label: 'Buku Agenda', shortcut: 'Alt+A', show: true },
+    { key: 'catat', path: '/catat', label: 'Catat Surat Masuk', shortcut: 'Alt+N', show: canRegister(user.role) },
+    { key: 'pengaturan', path: '/pengaturan', label: 'Pengaturan', shortcut: 'Alt+P', show: true },
+  ];
+  const activeKey = section === 'surat' ? 'agenda' : section;
+
+  return (
+    <SessionContext.Provider value={session}>
+      <div className="shell" inert={lock !== null} aria-hidden={lock !== null ? true : undefined}>
+        <a className="skip-link" href="#isi">
+          Langsung ke isi
+        </a>
+        <header className="topbar">
+          <div className="topbar-office">
+            {logoUrl ? (
+              <img className="topbar-logo" src={logoUrl} alt="" />
+            ) : (
+              <span className="brand-mark" aria-hidden="true">
+                L
+              </span>
+            )}
+            <div>
+              <p className="topbar-government">{office.government}</p>
+              <p className="topbar-agency">{office.agencyName}</p>
+            </div>
+          </div>
+          <div className="topbar-user">
+            <div className="topbar-user-text">
+              <span className="topbar-user-name">{user.fullName}</span>
+              <span className="topbar-user-role">{ROLE_LABELS[user.role]}</span>
+            </div>
+            <button type="button" className="btn btn--ghost" onClick={() => logout(null)}>
+              Keluar
+            </button>
+          </div>
+        </header>
+        <nav className="sidenav" aria-label="Menu utama">
+          <ul>
+            {navItems
+              .filter((item) => item.show)
+              .map((item) => (
+                <li key={item.key}>
+                  <a href={href(item.path)} className={cls('sidenav-link', activeKey === item.key && 'is-active')} aria-current={activeKey === item.key ? 'page' : undefined}>
+                    <span>{item.label}</span>
+                    <kbd>{item.shortcut}</kbd>
+                  </a>
+                </li>
+              ))}
+          </ul>
+          <div className="sidenav-help">
+            <p>Pintasan</p>
+            <dl>
+              <dt>
+                <kbd>/</kbd>
+              </dt>
+              <dd>Cari di buku agenda</dd>
+              <dt>
+                <kbd>Enter</kbd>
+              </dt>
+              <dd>Simpan formulir / buka surat</dd>
+            </dl>
+          </div>
+        </nav>
+        <main id="isi" className="content" ref={mainRef} tabIndex={-1}>
+          {canRegister(user.role) && (onRegisterPage || keepRegister) && (
+            <div hidden={!onRegisterPage}>
+              <RegisterPage
+                key={registerKey}
+                onRegistered={(letter) => {
+                  resetRegister();
+                  setFlash(letter);
+                  navigate(`/surat/${letter.id}`);
+                }}
+                onCancel={() => {
+                  resetRegister();
+                  navigate('/agenda');
+                }}
+              />
+            </div>
+          )}
+          {page}
+        </main>
+      </div>
+      {lock !== null && (
+        <LockScreen
+          user={user}
+          reason={lock}
+          onUnlocked={() => setLock(null)}
+          onLogout={() => logout(null)}
+        />
+      )}
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,331 @@
+/**
+ * Halaman surat: everything about one letter, its scans, and the documents made from it
+ * (lembar disposisi, tanda terima): preview, save as PDF, print.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { NATURE_LABELS, PAPER_LABELS, PAPER_SIZES, type DocumentKind, type Letter, type PaperSize } from '../../../shared/api/schemas';
+import { formatDateId, formatInstantDateTimeId } from '../../../shared/domain/dates';
+import { asApiError, call } from '../api';
+import { NatureBadge, StatusBadge, serviceLabel } from '../components/badges';
+import { Alert, SelectField, cls } from '../components/fields';
+import { DOCUMENT_LABELS, PrintDialog } from '../components/PrintDialog';
+import { Slashed } from '../components/text';
+import { base64ToBlob, downloadBlob, formatSize } from '../lib/files';
+import { href } from '../lib/router';
+import { useSession } from '../session';
+
+interface Rendered {
+  kind: DocumentKind;
+  paper: PaperSize;
+  fileName: string;
+  blob: Blob;
+  url: string;
+  pages: number;
+}
+
+interface Props {
+  id: number;
+  justRegistered: Letter | null;
+}
+
+export function LetterPage({ id, justRegistered }: Props) {
+  const { office } = useSession();
+  const tz = office.timeZone;
+  const [letter, setLetter] = useState<Letter | null>(justRegistered);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    call('letters.get', { id })
+      .then((l) => live && setLetter(l))
+      .catch((e: unknown) => live && setError(asApiError(e).message));
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  if (error && !letter) {
+    return (
+      <section>
+        <Alert kind="error">{error}</Alert>
+        <a href={href('/agenda')}>← Kembali ke buku agenda</a>
+      </section>
+    );
+  }
+  if (!letter) return <p role="status">Memuat surat…</p>;
+
+  return (
+    <section aria-labelledby="letter-title">
+      <p className="breadcrumb">
+        <a href={href('/agenda')}>← Buku Agenda</a>
+      </p>
+      <div className="page-head">
+        <div>
+          <p className="eyebrow">Nomor agenda</p>
+          <h1 id="letter-title" className="agenda-number">
+            {letter.agendaNumber}
+          </h1>
+          <p className="letter-subject">{letter.subject}</p>
+        </div>
+        <div className="head-badges">
+          <NatureBadge nature={letter.nature} />
+          <StatusBadge status={letter.status} />
+        </div>
+      </div>
+      <DocumentsAndDetails letter={letter} tz={tz} justRegistered={justRegistered !== null} />
+    </section>
+  );
+}
+
+function DocumentsAndDetails({ letter, tz, justRegistered }: { letter: Letter; tz: string; justRegistered: boolean }) {
+  const { prefs, setPrefs } = useSession();
+  const [kind, setKind] = useState<DocumentKind>('disposition_sheet');
+  const [paper, setPaper] = useState<PaperSize>(prefs.paper);
+  const [rendered, setRendered] = useState<Rendered | null>(null);
+  const [busy, setBusy] = useState<'preview' | 'save' | null>(null);
+  const [docError, setDocError] = useState<string | null>(null);
+  const [printing, setPrinting] = useState(false);
+  const [banner, setBanner] = useState(justRegistered);
+  const panelRef = useRef<HTMLElement>(null);
+  const urlRef = useRef<string | null>(null);
+
+  useEffect(
+    () => () => {
+      if (urlRef.current) URL.revokeObjectURL(urlRef.current);
+    },
+    [],
+  );
+
+  const render = useCallback(
+    async (k: DocumentKind, p: PaperSize): Promise<Rendered | null> => {
+      if (rendered && rendered.kind === k && rendered.paper === p) return rendered;
+      setDocError(null);
+      try {
+        const pdf = await call('documents.render', { kind: k, letterId: letter.id, paper: p });
+        const blob = base64ToBlob(pdf.dataBase64, 'application/pdf');
+        if (urlRef.current) URL.revokeObjectURL(urlRef.current);
+        const url = URL.createObjectURL(blob);
+        urlRef.current = url;
+        const next = { kind: k, paper: p, fileName: pdf.fileName, blob, url, pages: pdf.pages };
+        setRendered(next);
+        return next;
+      } catch (e) {
+        setDocError(asApiError(e).message);
+        return null;
+      }
+    },
+    [letter.id, rendered],
+  );
+
+  async function preview(k = kind, p = paper) {
+    setBusy('preview');
+    await render(k, p);
+    setBusy(null);
+  }
+
+  async function save() {
+    setBusy('save');
+    const doc = await render(kind, paper);
+    setBusy(null);
+    if (doc) downloadBlob(doc.blob, doc.fileName);
+  }
+
+  function choosePaper(p: PaperSize) {
+    setPaper(p);
+    if (p !== prefs.paper) {
+      void call('prefs.set', { paper: p })
+        .then(setPrefs)
+        .catch(() => undefined);
+    }
+  }
+
+  function fromBanner(k: DocumentKind) {
+    setKind(k);
+    panelRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    void preview(k, paper);
+  }
+
+  const shown = rendered && rendered.kind === kind && rendered.paper === paper ? rendered : null;
+
+  return (
+    <>
+      {banner && (
+        <div className="alert alert--success banner" role="status">
+          <div>
+            <strong>Surat tercatat dengan nomor agenda {letter.agendaNumber}.</strong>
+            <span className="muted"> Cetak lembar disposisinya untuk diteruskan kepada Kepala Dinas.</span>
+          </div>
+          <div className="banner-actions">
+            <button type="button" className="btn btn--primary btn--small" onClick={() => fromBanner('disposition_sheet')} autoFocus>
+              Lembar disposisi
+            </button>
+            <button type="button" className="btn btn--secondary btn--small" onClick={() => fromBanner('receipt')}>
+              Tanda terima
+            </button>
+            <a className="btn btn--ghost btn--small" href={href('/catat')}>
+              Catat surat berikutnya
+            </a>
+            <button type="button" className="btn btn--icon" aria-label="Tutup pemberitahuan" onClick={() => setBanner(false)}>
+              ×
+            </button>
+          </div>
+        </div>
+      )}
+      <div className="letter-layout">
+        <div className="letter-main">
+          <section className="card" aria-labelledby="letter-data-title">
+            <h2 id="letter-data-title">Data surat</h2>
+            <dl className="details">
+              <dt>Pengirim</dt>
+              <dd>{letter.senderName}</dd>
+              <dt>Nomor surat</dt>
+              <dd className="break">
+                <Slashed text={letter.letterNumber} />
+              </dd>
+              <dt>Tanggal surat</dt>
+              <dd>{formatDateId(letter.letterDate)}</dd>
+              <dt>Diterima</dt>
+              <dd>{formatInstantDateTimeId(letter.receivedAt, tz)}</dd>
+              <dt>Perihal</dt>
+              <dd>{letter.subject}</dd>
+              <dt>Isi ringkas</dt>
+              <dd className="pre">{letter.summary || <span className="muted">–</span>}</dd>
+              <dt>Sifat</dt>
+              <dd>{NATURE_LABELS[letter.nature]}</dd>
+              <dt>Kode klasifikasi</dt>
+              <dd>{letter.classificationCode}</dd>
+              <dt>Layanan</dt>
+              <dd>{serviceLabel(letter.service)}</dd>
+              <dt>Dicatat oleh</dt>
+              <dd>
+                {letter.createdBy}, {formatInstantDateTimeId(letter.createdAt, tz)}
+              </dd>
+            </dl>
+          </section>
+          <Scans letter={letter} />
+        </div>
+
+        <section className="card letter-docs" ref={panelRef} aria-labelledby="docs-title">
+          <h2 id="docs-title">Dokumen</h2>
+          <fieldset className="field">
+            <legend>Jenis dokumen</legend>
+            <div className="segmented">
+              {(['disposition_sheet', 'receipt'] as const).map((k) => (
+                <label key={k} className={cls('segment', kind === k && 'is-selected')}>
+                  <input type="radio" name="doc-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+                  {DOCUMENT_LABELS[k]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <SelectField
+            id="doc-paper"
+            label="Kertas"
+            value={paper}
+            onValueChange={(v) => choosePaper((PAPER_SIZES as readonly string[]).includes(v) ? (v as PaperSize) : 'A4')}
+            options={PAPER_SIZES.map((p) => ({ value: p, label: PAPER_LABELS[p] }))}
+          />
+          <div className="actions actions--start">
+            <button type="button" className="btn btn--secondary" onClick={() => void preview()} disabled={busy !== null}>
+              {busy === 'preview' ? 'Membuat…' : 'Pratinjau'}
+            </button>
+            <button type="button" className="btn btn--secondary" onClick={() => void save()} disabled={busy !== null}>
+              {busy === 'save' ? 'Membuat…' : 'Simpan PDF'}
+            </button>
+            <button type="button" className="btn btn--primary" onClick={() => setPrinting(true)} disabled={busy !== null}>
+              Cetak…
+            </button>
+          </div>
+          {docError && <Alert kind="error">{docError}</Alert>}
+          {shown ? (
+            <div className="pdf-preview">
+              <p className="muted small">
+                {shown.fileName} · {shown.pages} halaman · {PAPER_LABELS[shown.paper]}
+              </p>
+              <iframe src={`${shown.url}#view=FitH&navpanes=0`} title={`Pratinjau ${DOCUMENT_LABELS[shown.kind].toLowerCase()}`} />
+            </div>
+          ) : (
+            <p className="preview-empty muted">Tekan “Pratinjau” untuk melihat {DOCUMENT_LABELS[kind].toLowerCase()} sebelum dicetak.</p>
+          )}
+        </section>
+      </div>
+      {printing && <PrintDialog kind={kind} letterId={letter.id} paper={paper} onClose={() => setPrinting(false)} />}
+    </>
+  );
+}
+
+function Scans({ letter }: { letter: Letter }) {
+  const [selected, setSelected] = useState(0);
+  const [view, setView] = useState<{ sha: string; url: string; mime: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const current = letter.attachments[selected];
+
+  useEffect(() => {
+    if (!current) return;
+    let live = true;
+    let url: string | null = null;
+    setLoading(true);
+    setError(null);
+    call('attachments.get', { sha256: current.sha256 })
+      .then((file) => {
+        if (!live) return;
+        url = URL.createObjectURL(base64ToBlob(file.dataBase64, file.mime));
+        setView({ sha: current.sha256, url, mime: file.mime });
+      })
+      .catch((e: unknown) => live && setError(asApiError(e).message))
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [current]);
+
+  return (
+    <section className="card" aria-labelledby="scans-title">
+      <h2 id="scans-title">Pindaian ({letter.attachments.length})</h2>
+      {letter.attachments.length === 0 ? (
+        <p className="muted">Surat ini dicatat tanpa pindaian.</p>
+      ) : (
+        <>
+          <div role="tablist" aria-label="Berkas pindaian" className="tabs">
+            {letter.attachments.map((a, i) => (
+              <button
+                key={`${a.sha256}-${i}`}
+                type="button"
+                role="tab"
+                id={`scan-tab-${i}`}
+                aria-selected={i === selected}
+                aria-controls="scan-panel"
+                tabIndex={i === selected ? 0 : -1}
+                className={cls('tab', i === selected && 'is-selected')}
+                onClick={() => setSelected(i)}
+                onKeyDown={(e) => {
+                  if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+                    e.preventDefault();
+                    const next = (i + (e.key === 'ArrowRight' ? 1 : -1) + letter.attachments.length) % letter.attachments.length;
+                    setSelected(next);
+                    document.getElementById(`scan-tab-${next}`)?.focus();
+                  }
+                }}
+              >
+                {a.name} <span className="muted small">({formatSize(a.size)})</span>
+              </button>
+            ))}
+          </div>
+          <div id="scan-panel" role="tabpanel" aria-labelledby={`scan-tab-${selected}`} className="scan-view">
+            {error && <Alert kind="error">{error}</Alert>}
+            {loading && <p role="status">Memuat pindaian…</p>}
+            {view && current && view.sha === current.sha256 && !loading && (
+              view.mime === 'application/pdf' ? (
+                <iframe src={view.url} title={`Pindaian ${current.name}`} />
+              ) : (
+                <img src={view.url} alt={`Pindaian ${current.name}`} />
+              )
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+/** Pengaturan: office data for the administrator; every user has this desk's prefs and the password change. */
+import type { ReactNode } from 'react';
+import { cls } from '../components/fields';
+import { href } from '../lib/router';
+import { useSession } from '../session';
+import { OfficeSettings } from './OfficeSettings';
+import { OfficialsSettings } from './OfficialsSettings';
+import { OpdSettings } from './OpdSettings';
+import { UsersSettings } from './UsersSettings';
+import { CodesSettings } from './CodesSettings';
+import { InstructionsSettings } from './InstructionsSettings';
+import { DeskSettings } from './DeskSettings';
+import { PasswordSettings } from './PasswordSettings';
+
+interface SectionDef {
+  key: string;
+  label: string;
+  adminOnly: boolean;
+  render: () => ReactNode;
+}
+
+const SECTIONS: SectionDef[] = [
+  { key: 'kantor', label: 'Profil kantor', adminOnly: true, render: () => <OfficeSettings /> },
+  { key: 'pejabat', label: 'Pejabat', adminOnly: true, render: () => <OfficialsSettings /> },
+  { key: 'opd', label: 'OPD', adminOnly: true, render: () => <OpdSettings /> },
+  { key: 'pengguna', label: 'Pengguna', adminOnly: true, render: () => <UsersSettings /> },
+  { key: 'kode', label: 'Kode klasifikasi', adminOnly: true, render: () => <CodesSettings /> },
+  { key: 'instruksi', label: 'Instruksi disposisi', adminOnly: true, render: () => <InstructionsSettings /> },
+  { key: 'meja', label: 'Meja ini', adminOnly: false, render: () => <DeskSettings /> },
+  { key: 'sandi', label: 'Ganti kata sandi', adminOnly: false, render: () => <PasswordSettings /> },
+];
+
+export function SettingsPage({ section }: { section: string | null }) {
+  const { user } = useSession();
+  const visible = SECTIONS.filter((s) => !s.adminOnly || user.role === 'admin');
+  const current = visible.find((s) => s.key === section) ?? visible[0];
+  return (
+    <section aria-labelledby="settings-title">
+      <div className="page-head">
+        <div>
+          <h1 id="settings-title">Pengaturan</h1>
+          {user.role !== 'admin' && <p className="muted">Data kantor hanya dapat diubah oleh administrator.</p>}
+        </div>
+      </div>
+      <nav className="subnav" aria-label="Bagian pengaturan">
+        {visible.map((s) => (
+          <a key={s.key} href={href(`/pengaturan/${s.key}`)} className={cls('subnav-link', s === current && 'is-active')} aria-current={s === current ? 'page' : undefined}>
+            {s.label}
+          </a>
+        ))}
+      </nav>
+      {current && <div key={current.key}>{current.render()}</div>}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+/** Pieces shared by the settings lists: a list with an editor beside it. */
+import { useEffect, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
+import { asApiError } from '../api';
+import { Alert } from '../components/fields';
+
+/** Loads a list, again whenever `key` changes, and on demand. */
+export function useList<T>(load: () => Promise<T[]>, key = '') {
+  const [items, setItems] = useState<T[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  useEffect(() => {
+    let live = true;
+    loadRef.current()
+      .then((list) => {
+        if (!live) return;
+        setItems(list);
+        setError(null);
+      })
+      .catch((e: unknown) => live && setError(asApiError(e).message));
+    return () => {
+      live = false;
+    };
+  }, [key, tick]);
+  return { items, error, reload: () => setTick((t) => t + 1) };
+}
+
+interface EditorProps {
+  title: string;
+  formRef: RefObject<HTMLFormElement | null>;
+  onSubmit: (e: FormEvent) => void;
+  onCancel: () => void;
+  busy: boolean;
+  error: string | null;
+  submitLabel: string;
+  children: ReactNode;
+}
+
+export function EditorCard({ title, formRef, onSubmit, onCancel, busy, error, submitLabel, children }: EditorProps) {
+  return (
+    <form
+      ref={formRef}
+      className="card editor-card"
+      onSubmit={onSubmit}
+      noValidate
+      aria-label={title}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onCancel();
+        }
+      }}
+    >
+      <h3>{title}</h3>
+      {error && <Alert kind="error">{error}</Alert>}
+      {children}
+      <div className="actions">
+        <span className="spacer" />
+        <button type="button" className="btn btn--ghost" onClick={onCancel}>
+          Batal
+        </button>
+        <button type="submit" className="btn btn--primary" disabled={busy}>
+          {busy ? 'Menyimpan…' : submitLabel}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function ListHead({ title, description, action }: { title: string; description?: ReactNode; action?: ReactNode }) {
+  return (
+    <div className="list-head">
+      <div>
+        <h2>{title}</h2>
+        {description && <p className="muted">{description}</p>}
+      </div>
+      {action}
+    </div>
+  );
+}
+
+export function ActiveMark({ active }: { active: boolean }) {
+  return active ? <span className="badge badge--ok">Aktif</span> : <span className="badge badge--off">Nonaktif</span>;
+}
+
+export function LoadState({ error, loading }: { error: string | null; loading: boolean }) {
+  if (error) return <Alert kind="error">{error}</Alert>;
+  if (loading) return <p role="status">Memuat…</p>;
+  return null;
+}
