@@ -298,7 +298,8 @@ export const PAPER_LABELS: Record<PaperSize, string> = {
   HALF_FOLIO: 'Setengah folio (165 × 215 mm)',
 };
 
-export const DOCUMENT_KINDS = ['disposition_sheet', 'receipt'] as const;
+/** return_notice: the surat pemberitahuan of a request returned to the OPD. */
+export const DOCUMENT_KINDS = ['disposition_sheet', 'receipt', 'return_notice'] as const;
 export const DocumentKindSchema = z.enum(DOCUMENT_KINDS);
 export type DocumentKind = z.infer<typeof DocumentKindSchema>;
 

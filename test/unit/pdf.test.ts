@@ -21,6 +21,7 @@ import { FileStore } from '../../electron/core/services/files';
 import { registerLetter } from '../../electron/core/services/letters';
 import { initializeOffice, listOfficials, saveInstruction, saveOffice, saveOfficial, getOffice } from '../../electron/core/services/office';
 import { JsonPrefsStore } from '../../electron/core/services/prefs';
+import { KeyFileSecretBox } from '../../electron/core/services/secrets';
 import type { Printing } from '../../electron/core/services/printing';
 import {
   LetterInputSchema,
@@ -156,6 +157,7 @@ async function makeRegister(): Promise<Fixture> {
     files: new FileStore(db, path.join(dataDir, 'files'), () => NOW),
     prefs: new JsonPrefsStore(path.join(dataDir, 'prefs.json')),
     printing: dummyPrinting,
+    secrets: new KeyFileSecretBox(dataDir),
     now: () => NOW,
   };
   const logo = ctx.files.put(emblemPng());

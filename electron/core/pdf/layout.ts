@@ -81,6 +81,17 @@ export function drawText(doc: Doc, text: string, x: number, y: number, width: nu
   return height;
 }
 
+/**
+ * Draws only the first `lines` lines of wrapped text, without "…": the part of a paragraph that
+ * fits at the foot of a page (its lines are justified as in the whole paragraph). Returns the height.
+ */
+export function drawTextLines(doc: Doc, text: string, x: number, y: number, width: number, style: TextStyle, lines: number): number {
+  const height = Math.min(textHeight(doc, text, width, style), lines * lineHeight(doc, style));
+  apply(doc, style);
+  doc.text(text, x, y, textOptions(style, width, height + SLACK, false));
+  return height;
+}
+
 export interface Fitted {
   style: TextStyle;
   height: number;
@@ -160,6 +171,13 @@ export interface CheckItem {
   /** Empty: a blank option with a dotted line to write on. */
   label: string;
   checked: boolean;
+  /** Smaller lines under the label, e.g. "Dibaca: …" (lists only; flows ignore it). */
+  detail?: string;
+}
+
+/** The style of a check item's detail lines. */
+export function detailStyle(style: TextStyle): TextStyle {
+  return { ...style, font: FONT.italic, size: style.size * 0.85, lineGap: 0 };
 }
 
 /** Side of a checkbox for a text style: about the height of a capital letter, a bit more. */
@@ -178,7 +196,8 @@ export function drawCheckItem(doc: Doc, item: CheckItem, x: number, y: number, w
   const gap = checkGap(style);
   const labelX = x + side + gap;
   const labelW = Math.max(10, width - side - gap);
-  const h = item.label === '' ? lineHeight(doc, style) : drawText(doc, item.label, labelX, y, labelW, style, Infinity, dry);
+  let h = item.label === '' ? lineHeight(doc, style) : drawText(doc, item.label, labelX, y, labelW, style, Infinity, dry);
+  if (item.detail) h += drawText(doc, item.detail, labelX, y + h, labelW, detailStyle(style), Infinity, dry);
   if (!dry) {
     // The box sits on the first line, centred on the capital height.
     const capTop = y + style.size * 0.13;
@@ -212,7 +231,7 @@ export function drawCheckFlow(doc: Doc, items: readonly CheckItem[], x: number, 
       cx = x;
       cy += lh + style.size * 0.15;
     }
-    const h = drawCheckItem(doc, item, cx, cy, Math.min(itemW + 0.5, x + width - cx), style, dry);
+    const h = drawCheckItem(doc, { label: item.label, checked: item.checked }, cx, cy, Math.min(itemW + 0.5, x + width - cx), style, dry);
     if (h > lh) {
       // A label too long for one line took its own wrapped block.
       cy += h - lh;
@@ -236,15 +255,27 @@ export interface LabelRow {
   breakBefore?: string;
 }
 
+/**
+ * `text` with a line break before `part` ("pukul 09.05 WIB") when it does not fit `width` on one
+ * line, so a date and its time wrap between them rather than anywhere.
+ */
+export function breakBefore(doc: Doc, text: string, part: string, width: number, style: TextStyle): string {
+  if (!text.includes(` ${part}`) || textWidth(doc, text, style) <= width) return text;
+  return text.replace(` ${part}`, `\n${part}`);
+}
+
 /** Draws (or measures) the value of a row in its column; returns the height. */
 function drawRowValue(doc: Doc, row: LabelRow, x: number, y: number, width: number, style: TextStyle, dry: boolean): number {
   if (row.draw) return row.draw(x, y, width, dry);
-  let value = row.value;
-  if (row.breakBefore && value.includes(` ${row.breakBefore}`) && textWidth(doc, value, style) > width) {
-    value = value.replace(` ${row.breakBefore}`, `\n${row.breakBefore}`);
-  }
+  const value = row.breakBefore ? breakBefore(doc, row.value, row.breakBefore, width, style) : row.value;
   if (row.maxHeight !== undefined) return drawFittedText(doc, value, x, y, width, row.maxHeight, style, row.minSize ?? style.size, dry);
   return drawText(doc, value, x, y, width, style, Infinity, dry);
+}
+
+/** The style a row's value is drawn at: shrunk to its `maxHeight` when it has one. */
+function rowValueStyle(doc: Doc, row: LabelRow, style: TextStyle, width: number): TextStyle {
+  if (row.draw || row.maxHeight === undefined) return style;
+  return fitText(doc, row.value, width, row.maxHeight, style, row.minSize ?? style.size).style;
 }
 
 /**
@@ -283,7 +314,7 @@ export function drawLabelRows(doc: Doc, rows: readonly LabelRow[], x: number, y:
     if (i > 0) h += opts.rowGap;
     const top = y + h;
     const style = row.style ?? opts.value;
-    const [labelShift, valueShift] = row.draw ? [0, 0] : baselineShift(opts.label, style);
+    const [labelShift, valueShift] = row.draw ? [0, 0] : baselineShift(opts.label, rowValueStyle(doc, row, style, valueW));
     const valueH = drawRowValue(doc, row, valueX, top + valueShift, valueW, style, dry) + valueShift;
     const labelH = drawText(doc, row.label, x, top + labelShift, labelW, opts.label, Infinity, dry) + labelShift;
     if (!dry) drawText(doc, ':', x + labelW, top + labelShift, colonW, opts.label);
@@ -319,7 +350,7 @@ export function drawGridRows(doc: Doc, rows: readonly LabelRow[], x: number, y: 
     const top = y + h + pad;
     const style = row.style ?? opts.value;
     const innerW = valueW - 2 * pad;
-    const [labelShift, valueShift] = row.draw ? [0, 0] : baselineShift(opts.label, style);
+    const [labelShift, valueShift] = row.draw ? [0, 0] : baselineShift(opts.label, rowValueStyle(doc, row, style, innerW));
     const valueH = drawRowValue(doc, row, valueX + pad, top + valueShift, innerW, style, dry) + valueShift;
     const labelH = drawText(doc, row.label, x + pad, top + labelShift, opts.labelWidth - 2 * pad, opts.label, Infinity, dry) + labelShift;
     h += Math.max(valueH, labelH) + 2 * pad;

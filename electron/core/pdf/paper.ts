@@ -28,6 +28,15 @@ export interface Margins {
 /** Letters (surat dinas, berita acara, pemberitahuan). */
 export const LETTER_MARGINS: Margins = { top: cm(2), bottom: cm(2.5), left: cm(3), right: cm(2) };
 
+/**
+ * Margins of a letter on a paper: the letter rules on A4 and F4; the half folio, about three
+ * quarters of their size, keeps the same proportions at three quarters of the margins.
+ */
+export function letterMargins(paper: PaperSize): Margins {
+  if (paper !== 'HALF_FOLIO') return LETTER_MARGINS;
+  return { top: cm(1.5), bottom: cm(1.9), left: cm(2.25), right: cm(1.5) };
+}
+
 /** Forms (lembar disposisi, tanda terima): narrower, so the form has room on the small papers. */
 export function formMargins(paper: PaperSize): Margins {
   if (paper === 'HALF_FOLIO') return { top: cm(1), bottom: cm(1.2), left: cm(1.3), right: cm(1) };

@@ -3,7 +3,7 @@
  * under which agenda number to ask about it. One page on every paper.
  */
 import { FONT } from './fonts';
-import { drawGridRows, drawText, labelColumnWidth, lineHeight, type Doc, type LabelRow, type TextStyle } from './layout';
+import { breakBefore, drawFittedText, drawGridRows, drawText, GREY, labelColumnWidth, lineHeight, type Doc, type LabelRow, type TextStyle } from './layout';
 import { drawLetterhead, drawTitle, type LetterheadData } from './letterhead';
 import type { PageFrame } from './paper';
 import { drawSignature, type Signer } from './signature';
@@ -20,6 +20,11 @@ export interface ReceiptData {
   subject: string;
   nature: string;
   service: string;
+  /**
+   * The planned completion on the SOP ("Senin, 30 November 2026 pukul 08.50 WIB") and the SOP's
+   * name; null when the letter has no request or its SOP gives no time.
+   */
+  estimate: { at: string; sopName: string } | null;
   /** Telephone, website and e-mail of the office, one per line. */
   contacts: string[];
   signer: Signer;
@@ -49,6 +54,19 @@ function layout(doc: Doc, d: ReceiptData, frame: PageFrame, k: number, dry: bool
     { label: 'Sifat', value: d.nature },
     { label: 'Layanan', value: d.service },
   ];
+  const estimate = d.estimate;
+  if (estimate) {
+    const sopStyle: TextStyle = { font: FONT.italic, size: 8.5 * k, color: GREY };
+    rows.push({
+      label: 'Estimasi selesai',
+      value: '',
+      draw: (vx, vy, vw, dr) => {
+        const style: TextStyle = { font: FONT.bold, size: base.size };
+        const h = drawText(doc, breakBefore(doc, estimate.at, 'pukul', vw, style), vx, vy, vw, style, Infinity, dr);
+        return h + drawFittedText(doc, `Menurut SOP: ${estimate.sopName}`, vx, vy + h, vw, 3 * lineHeight(doc, sopStyle), sopStyle, sopStyle.size * 0.85, dr);
+      },
+    });
+  }
   const pad = 4 * k;
   const labelWidth = labelColumnWidth(doc, rows.map((r) => r.label), base) + 2 * pad;
   y += drawGridRows(doc, rows, x, y, W, { label: base, value: base, labelWidth, pad }, dry);
