@@ -6,6 +6,7 @@ import type { Db } from './db/register';
 import type { FileStore } from './services/files';
 import type { PrefsStore } from './services/prefs';
 import type { Printing } from './services/printing';
+import type { SecretBox } from './services/secrets';
 
 export interface CoreContext {
   db: Db;
@@ -15,5 +16,7 @@ export interface CoreContext {
   files: FileStore;
   prefs: PrefsStore;
   printing: Printing;
+  /** Seals the web-panel passwords kept in the register (the key is never in the register). */
+  secrets: SecretBox;
   now: () => Date;
 }

@@ -5,6 +5,7 @@ import { openRegister } from './db/register';
 import { FileStore } from './services/files';
 import { JsonPrefsStore, type PrefsStore } from './services/prefs';
 import { systemPrinting, type Printing } from './services/printing';
+import { KeyFileSecretBox, type SecretBox } from './services/secrets';
 import { ensureBuiltinTemplates } from './services/sop';
 
 export interface CreateCoreOptions {
@@ -13,6 +14,8 @@ export interface CreateCoreOptions {
   nativeBinding?: string;
   prefs?: PrefsStore;
   printing?: Printing;
+  /** Default: AES-256-GCM with the key file <dataDir>/kunci/loket.key (the Electron shell passes a safeStorage box). */
+  secrets?: SecretBox;
   now?: () => Date;
 }
 
@@ -27,6 +30,7 @@ export async function createCore(options: CreateCoreOptions): Promise<CoreContex
     files: new FileStore(db, path.join(options.dataDir, 'files'), now),
     prefs: options.prefs ?? new JsonPrefsStore(path.join(options.dataDir, 'meja-ini.json')),
     printing: options.printing ?? systemPrinting(),
+    secrets: options.secrets ?? new KeyFileSecretBox(options.dataDir),
     now,
   };
 }

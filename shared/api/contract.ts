@@ -41,6 +41,24 @@ import {
   TemplateRowSchema,
   WeekSchema,
 } from './engine-schemas';
+import {
+  HOSTING_EDIT_ROLES,
+  HostedSystemInputSchema,
+  HostedSystemSchema,
+  HostedSystemSummarySchema,
+  HostingForRequestSchema,
+  HostingListFilterSchema,
+  HostingSettingsInputSchema,
+  HostingSettingsSchema,
+  MaintenanceInputSchema,
+  PASSWORD_REVEAL_ROLES,
+  PASSWORD_SET_ROLES,
+  SecurityEvaluationInputSchema,
+  SecurityEvaluationSchema,
+  SetPasswordInputSchema,
+  SetPasswordOutputSchema,
+  SetStatusInputSchema,
+} from './hosting-schemas';
 
 export interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
   access: Access;
@@ -286,6 +304,87 @@ export const contract = {
 
   'prefs.get': call({ access: 'user', summary: 'Preferensi meja ini (kertas, printer, kunci layar).', input: Empty, output: PrefsSchema }),
   'prefs.set': call({ access: 'user', summary: 'Ubah preferensi meja ini.', input: PrefsSchema.partial(), output: PrefsSchema }),
+
+  // --- Register sistem yang di-hosting (issue 4): shared/api/hosting-schemas.ts, electron/core/services/hosting.ts ---
+  'hosting.settings.get': call({
+    access: 'user',
+    summary: 'Pengaturan hosting: domain induk, kumpulan alamat IP (dengan pemakaian), dan server.',
+    input: Empty,
+    output: HostingSettingsSchema,
+  }),
+  'hosting.settings.save': call({
+    access: ['admin'],
+    summary: 'Simpan daftar domain induk, kumpulan alamat IP, dan server (baris tanpa id ditambah, yang tidak dikirim dihapus bila belum dipakai).',
+    input: HostingSettingsInputSchema,
+    output: HostingSettingsSchema,
+  }),
+  'hosting.list': call({
+    access: 'user',
+    summary: 'Cari di register sistem yang di-hosting (nama aplikasi, subdomain, OPD, alamat IP), dengan saringan OPD dan status.',
+    input: HostingListFilterSchema,
+    output: z.array(HostedSystemSummarySchema),
+  }),
+  'hosting.get': call({
+    access: 'user',
+    summary: 'Satu sistem yang di-hosting: data teknis, kontak, riwayat status, pemeliharaan, evaluasi keamanan, surat asal. Tanpa kata sandi.',
+    input: Id,
+    output: HostedSystemSchema,
+  }),
+  'hosting.save': call({
+    access: HOSTING_EDIT_ROLES,
+    summary: 'Daftarkan atau ubah sistem yang di-hosting; dengan requestId hanya oleh pelaksana langkah penyediaan yang sedang berjalan.',
+    input: HostedSystemInputSchema,
+    output: HostedSystemSchema,
+  }),
+  'hosting.setStatus': call({
+    access: ['kabid', 'kadis', 'admin'],
+    summary: 'Ubah status sistem (aktif, ditangguhkan, dihentikan) dengan alasan; tercatat di riwayat status.',
+    input: SetStatusInputSchema,
+    output: HostedSystemSchema,
+  }),
+  'hosting.addMaintenance': call({
+    access: ['technical', 'admin'],
+    summary: 'Catat pemeliharaan sistem (tanggal, uraian, pelaksana).',
+    input: MaintenanceInputSchema,
+    output: HostedSystemSchema,
+  }),
+  'hosting.securityEvaluation.save': call({
+    access: ['security'],
+    summary: 'Catat evaluasi keamanan aplikasi (daftar periksa, lulus/tidak, temuan, laporan); dengan requestId pada langkah evaluasi keamanan.',
+    input: SecurityEvaluationInputSchema,
+    output: SecurityEvaluationSchema,
+  }),
+  'hosting.securityEvaluation.report': call({
+    access: 'user',
+    summary: 'Ambil berkas laporan sebuah evaluasi keamanan.',
+    input: z.object({ evaluationId: z.number().int().positive() }),
+    output: z.object({ name: z.string(), mime: z.string(), size: z.number().int(), dataBase64: z.string() }),
+  }),
+  'hosting.suggestIp': call({
+    access: HOSTING_EDIT_ROLES,
+    summary: 'Alamat bebas berikutnya di sebuah kumpulan alamat IP.',
+    input: z.object({ poolId: z.number().int().positive({ error: 'Pilih kumpulan alamat IP.' }) }),
+    output: z.object({ poolId: z.number().int(), cidr: z.string(), address: z.string().nullable(), message: z.string().nullable() }),
+  }),
+  'hosting.setPassword': call({
+    access: PASSWORD_SET_ROLES,
+    summary: 'Simpan kata sandi web panel (terenkripsi), atau buat otomatis: kata sandi buatan dikembalikan sekali ini saja.',
+    input: SetPasswordInputSchema,
+    output: SetPasswordOutputSchema,
+  }),
+  'hosting.revealPassword': call({
+    access: PASSWORD_REVEAL_ROLES,
+    summary: 'Buka kata sandi web panel yang tersimpan; setiap pembukaan tercatat di log audit.',
+    input: Id,
+    output: z.object({ password: z.string() }),
+  }),
+  'hosting.forRequest': call({
+    access: 'user',
+    summary: 'Sistem yang di-hosting dan evaluasi keamanan sebuah permohonan, dan apakah langkah sekarang dapat mencatatnya.',
+    input: z.object({ requestId: z.number().int().positive() }),
+    output: HostingForRequestSchema,
+  }),
+  // --- akhir register sistem yang di-hosting ---
 } as const;
 
 export type Contract = typeof contract;

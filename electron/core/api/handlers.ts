@@ -47,6 +47,21 @@ import { listAudit } from '../services/audit';
 import { planSchedule } from '../services/schedule';
 import type { User } from '../../../shared/api/schemas';
 import type { CoreContext } from '../context';
+import {
+  addMaintenance,
+  getHostedSystem,
+  getHostingSettings,
+  getSecurityEvaluation,
+  listHostedSystems,
+  recordSecurityEvaluation,
+  requestHostingView,
+  revealPanelPassword,
+  saveHostedSystem,
+  saveHostingSettings,
+  setHostedSystemStatus,
+  setPanelPassword,
+  suggestAddress,
+} from '../services/hosting';
 
 function decodeBase64(data: string): Buffer {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data)) throw new ApiError('UNSUPPORTED_FILE', 'Isi berkas rusak (bukan base64).');
@@ -224,5 +239,40 @@ export const handlers: Handlers = {
 
   'prefs.get': (ctx) => ctx.prefs.get(),
   'prefs.set': (ctx, input) => ctx.prefs.set(input),
+
+  // --- Register sistem yang di-hosting (issue 4) ---
+  'hosting.settings.get': (ctx) => getHostingSettings(ctx.db),
+  'hosting.settings.save': (ctx, input, caller) => saveHostingSettings(ctx.db, input, requireUser(caller.user), ctx.now()),
+  'hosting.list': (ctx, input) => listHostedSystems(ctx.db, input),
+  'hosting.get': (ctx, input) => getHostedSystem(ctx.db, input.id),
+  'hosting.save': (ctx, input, caller) => saveHostedSystem(ctx.db, input, requireUser(caller.user), ctx.now()),
+  'hosting.setStatus': (ctx, input, caller) => setHostedSystemStatus(ctx.db, input.id, input.status, input.reason, requireUser(caller.user), ctx.now()),
+  'hosting.addMaintenance': (ctx, input, caller) => addMaintenance(ctx.db, input, requireUser(caller.user), ctx.now()),
+  'hosting.securityEvaluation.save': (ctx, input, caller) => {
+    const user = requireUser(caller.user);
+    const { reportUpload, ...rest } = input;
+    if (reportUpload === null) return recordSecurityEvaluation(ctx.db, rest, user, ctx.now());
+    const stored = ctx.files.put(decodeBase64(reportUpload.dataBase64));
+    return recordSecurityEvaluation(ctx.db, { ...rest, reportSha256: stored.sha256, reportName: reportUpload.name }, user, ctx.now());
+  },
+  'hosting.securityEvaluation.report': (ctx, input) => {
+    const evaluation = getSecurityEvaluation(ctx.db, input.evaluationId);
+    if (evaluation.reportSha256 === null) throw new ApiError('NOT_FOUND', 'Evaluasi keamanan ini tidak dilampiri berkas laporan.');
+    const file = ctx.files.read(evaluation.reportSha256);
+    return { name: evaluation.reportName ?? 'laporan-evaluasi-keamanan', mime: file.mime, size: file.size, dataBase64: file.data.toString('base64') };
+  },
+  'hosting.suggestIp': (ctx, input) => suggestAddress(ctx.db, input.poolId),
+  'hosting.setPassword': (ctx, input, caller) => ({
+    ok: true as const,
+    ...setPanelPassword(ctx.db, ctx.secrets, input.id, input, requireUser(caller.user), ctx.now()),
+  }),
+  'hosting.revealPassword': (ctx, input, caller) => ({ password: revealPanelPassword(ctx.db, ctx.secrets, input.id, requireUser(caller.user), ctx.now()) }),
+  'hosting.forRequest': (ctx, input, caller) => {
+    const user = requireUser(caller.user);
+    const row = ctx.db.prepare('SELECT letter_id FROM requests WHERE id = ?').get(input.requestId) as { letter_id: number } | undefined;
+    if (!row) throw new ApiError('NOT_FOUND', 'Permohonan tidak ditemukan.');
+    assertLetterVisible(ctx, row.letter_id, user);
+    return requestHostingView(ctx.db, input.requestId, user, ctx.now());
+  },
 };
 

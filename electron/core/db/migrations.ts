@@ -260,6 +260,133 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_entity ON audit_log(entity, entity_id);
 `,
   },
+  {
+    version: 3,
+    name: 'register sistem yang di-hosting: domain induk, kumpulan IP, server, sistem, status, pemeliharaan, evaluasi keamanan',
+    sql: `
+CREATE TABLE hosting_parent_domains (
+  id INTEGER PRIMARY KEY,
+  domain TEXT NOT NULL UNIQUE,
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  position INTEGER NOT NULL
+);
+
+CREATE TABLE hosting_ip_pools (
+  id INTEGER PRIMARY KEY,
+  label TEXT NOT NULL,
+  cidr TEXT NOT NULL UNIQUE,
+  version INTEGER NOT NULL CHECK (version IN (4, 6)),
+  -- JSON array of canonical addresses never given to a system (gateway, servers).
+  reserved TEXT NOT NULL DEFAULT '[]',
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  position INTEGER NOT NULL
+);
+
+CREATE TABLE hosting_servers (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL UNIQUE,
+  notes TEXT NOT NULL DEFAULT '',
+  active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+  position INTEGER NOT NULL
+);
+
+CREATE TABLE hosted_systems (
+  id INTEGER PRIMARY KEY,
+  opd_id INTEGER NOT NULL REFERENCES opd(id),
+  application_name TEXT NOT NULL,
+  subdomain TEXT NOT NULL,
+  parent_domain TEXT NOT NULL REFERENCES hosting_parent_domains(domain),
+  server_id INTEGER REFERENCES hosting_servers(id),
+  stack TEXT NOT NULL DEFAULT '',
+  database_engine TEXT NOT NULL DEFAULT '',
+  panel_url TEXT NOT NULL DEFAULT '',
+  panel_username TEXT NOT NULL DEFAULT '',
+  -- Only ever sealed by a SecretBox (see services/secrets.ts); the key is not in the register.
+  panel_password_sealed TEXT,
+  panel_password_box TEXT,
+  panel_password_set_at TEXT,
+  panel_password_set_by INTEGER REFERENCES users(id),
+  tech_contact_name TEXT NOT NULL DEFAULT '',
+  tech_contact_phone TEXT NOT NULL DEFAULT '',
+  tech_contact_email TEXT NOT NULL DEFAULT '',
+  admin_contact_name TEXT NOT NULL DEFAULT '',
+  admin_contact_phone TEXT NOT NULL DEFAULT '',
+  admin_contact_email TEXT NOT NULL DEFAULT '',
+  notes TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'aktif' CHECK (status IN ('aktif', 'ditangguhkan', 'dihentikan')),
+  -- The request the system was registered from, if any (all links: hosted_system_links).
+  request_id INTEGER REFERENCES requests(id),
+  created_by INTEGER NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (subdomain, parent_domain)
+);
+CREATE INDEX hosted_systems_opd ON hosted_systems(opd_id);
+
+CREATE TABLE hosted_system_addresses (
+  -- Canonical text (IPv6 compressed lowercase): one address belongs to one system only.
+  address TEXT PRIMARY KEY,
+  hosted_system_id INTEGER NOT NULL REFERENCES hosted_systems(id),
+  version INTEGER NOT NULL CHECK (version IN (4, 6)),
+  pool_id INTEGER NOT NULL REFERENCES hosting_ip_pools(id),
+  position INTEGER NOT NULL
+);
+CREATE INDEX hosted_system_addresses_system ON hosted_system_addresses(hosted_system_id);
+CREATE INDEX hosted_system_addresses_pool ON hosted_system_addresses(pool_id);
+
+CREATE TABLE hosted_system_status_history (
+  id INTEGER PRIMARY KEY,
+  hosted_system_id INTEGER NOT NULL REFERENCES hosted_systems(id),
+  status TEXT NOT NULL CHECK (status IN ('aktif', 'ditangguhkan', 'dihentikan')),
+  reason TEXT NOT NULL,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  at TEXT NOT NULL
+);
+CREATE INDEX hosted_system_status_history_system ON hosted_system_status_history(hosted_system_id, id);
+
+CREATE TABLE hosted_system_maintenance (
+  id INTEGER PRIMARY KEY,
+  hosted_system_id INTEGER NOT NULL REFERENCES hosted_systems(id),
+  date TEXT NOT NULL,
+  description TEXT NOT NULL,
+  performed_by TEXT NOT NULL,
+  recorded_by INTEGER NOT NULL REFERENCES users(id),
+  recorded_at TEXT NOT NULL
+);
+CREATE INDEX hosted_system_maintenance_system ON hosted_system_maintenance(hosted_system_id, date);
+
+CREATE TABLE security_evaluations (
+  id INTEGER PRIMARY KEY,
+  -- Empty while the system is not registered yet (Pontianak step 3 comes before step 4); filled
+  -- when the system is registered for the same request.
+  hosted_system_id INTEGER REFERENCES hosted_systems(id),
+  request_id INTEGER REFERENCES requests(id),
+  checklist TEXT NOT NULL,
+  passed INTEGER NOT NULL CHECK (passed IN (0, 1)),
+  findings TEXT NOT NULL DEFAULT '',
+  report_sha256 TEXT REFERENCES attachments(sha256),
+  report_name TEXT,
+  evaluated_by INTEGER NOT NULL REFERENCES users(id),
+  evaluated_at TEXT NOT NULL,
+  CHECK (hosted_system_id IS NOT NULL OR request_id IS NOT NULL)
+);
+CREATE INDEX security_evaluations_system ON security_evaluations(hosted_system_id);
+CREATE INDEX security_evaluations_request ON security_evaluations(request_id);
+
+CREATE TABLE hosted_system_links (
+  id INTEGER PRIMARY KEY,
+  hosted_system_id INTEGER NOT NULL REFERENCES hosted_systems(id),
+  request_id INTEGER REFERENCES requests(id),
+  letter_id INTEGER NOT NULL REFERENCES letters(id),
+  step_id TEXT,
+  linked_by INTEGER NOT NULL REFERENCES users(id),
+  linked_at TEXT NOT NULL,
+  UNIQUE (hosted_system_id, letter_id)
+);
+CREATE INDEX hosted_system_links_request ON hosted_system_links(request_id);
+`,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
