@@ -40,7 +40,7 @@ export function renderApiDoc(): string {
     '',
     '| call | who | what |',
     '| --- | --- | --- |',
-    ...CALL_NAMES.map((n) => `| [\`${n}\`](#${n.replace('.', '').toLowerCase()}) | ${access(contract[n].access)} | ${contract[n].summary} |`),
+    ...CALL_NAMES.map((n) => `| [\`${n}\`](#${n.replaceAll('.', '').toLowerCase()}) | ${access(contract[n].access)} | ${contract[n].summary} |`),
     '',
   ];
   for (const name of CALL_NAMES) {

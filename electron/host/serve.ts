@@ -14,7 +14,11 @@ async function main(): Promise<void> {
   const host = argValue(argv, 'host') ?? process.env.LOKET_HOST ?? '127.0.0.1';
   const port = Number(argValue(argv, 'port') ?? process.env.LOKET_PORT ?? 4780);
   const root = path.resolve(__dirname, '..', '..');
-  const core = await createCore({ dataDir, resourcesDir: path.join(root, 'resources') });
+  // LOKET_CLOCK_OFFSET_MINUTES shifts the host's clock (end-to-end tests of deadlines, training).
+  const offsetMinutes = Number(process.env.LOKET_CLOCK_OFFSET_MINUTES ?? 0);
+  if (!Number.isFinite(offsetMinutes)) throw new Error('LOKET_CLOCK_OFFSET_MINUTES harus berupa angka menit.');
+  const now = offsetMinutes === 0 ? undefined : () => new Date(Date.now() + offsetMinutes * 60_000);
+  const core = await createCore({ dataDir, resourcesDir: path.join(root, 'resources'), now });
   const server = createHttpHost({
     core,
     handlers,
@@ -25,6 +29,7 @@ async function main(): Promise<void> {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
     console.log(`Loket siap di http://${host}:${actual}/ (data: ${dataDir})`);
+    if (now) console.log(`Jam host digeser ${offsetMinutes} menit (LOKET_CLOCK_OFFSET_MINUTES).`);
   });
   const stop = () => {
     server.close();
