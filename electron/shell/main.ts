@@ -12,6 +12,7 @@ import { createCore, dispatch, handlers } from '../core';
 import type { CoreContext } from '../core/context';
 import { argValue } from '../core/paths';
 import { createElectronPrefs } from './prefs';
+import { SafeStorageSecretBox } from './secrets';
 import { APP_ORIGIN, hardenApp, hardenSession, isAppUrl } from './security';
 
 // Indonesian locale for Chromium's own controls (date inputs as dd/mm/yyyy, spelling, dialogs).
@@ -61,7 +62,13 @@ async function start(): Promise<void> {
   hardenApp(app);
   const dataDir = path.resolve(argValue(process.argv, 'data') ?? process.env.LOKET_DATA ?? app.getPath('userData'));
   try {
-    core = await createCore({ dataDir, resourcesDir, nativeBinding: nativeBinding(), prefs: await createElectronPrefs() });
+    core = await createCore({
+      dataDir,
+      resourcesDir,
+      nativeBinding: nativeBinding(),
+      prefs: await createElectronPrefs(),
+      secrets: new SafeStorageSecretBox(),
+    });
   } catch (error) {
     dialog.showErrorBox('Loket tidak dapat membuka register', error instanceof Error ? error.message : String(error));
     app.exit(1);

@@ -55,3 +55,23 @@ describe('window security', () => {
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
   });
 });
+
+describe('the safeStorage secret box', () => {
+  it('seals through safeStorage and refuses a value sealed elsewhere', async () => {
+    vi.resetModules();
+    vi.doMock('electron', () => ({
+      safeStorage: {
+        isEncryptionAvailable: () => true,
+        encryptString: (plain: string) => Buffer.from([...Buffer.from(plain)].reverse()),
+        decryptString: (data: Buffer) => Buffer.from([...data].reverse()).toString(),
+      },
+    }));
+    const { SafeStorageSecretBox } = await import('../../electron/shell/secrets');
+    const box = new SafeStorageSecretBox();
+    const sealed = box.encrypt('Rahasia-123');
+    expect(sealed.startsWith('ss1:')).toBe(true);
+    expect(sealed).not.toContain('Rahasia');
+    expect(box.decrypt(sealed)).toBe('Rahasia-123');
+    expect(() => box.decrypt('v1:AAAA')).toThrow(/disegel di tempat lain/);
+  });
+});
