@@ -1,7 +1,8 @@
 /**
  * The `loket` command line, for the office's IT staff.
  *   loket [--data DIR] info                                 where the register is, its schema and size
- *   loket [--data DIR] backup FILE                          an online copy of the register (SQLite backup API)
+ *   loket [--data DIR] backup [DIR]                         the register (online backup API) and its scan files
+ *   loket [--data DIR] restore DIR                          restores such a backup (Loket closed)
  *   loket [--data DIR] schedule --sop KEY --received WHEN   planned deadline of every step
  *   loket [--data DIR] verify                               checks the audit log's hash chain
  */
@@ -13,6 +14,7 @@ import { isSetUp, getOffice } from '../core/services/office';
 import { ensureBuiltinTemplates, getTemplate, latestTemplateId, listTemplates } from '../core/services/sop';
 import { planSchedule } from '../core/services/schedule';
 import { verifyAudit } from '../core/services/audit';
+import { backupNow, restoreBackup, writeBackup } from '../core/services/backup';
 import { DAYS_ID, formatInstantDateTimeId, localDateTimeToUtc, toLocalParts } from '../../shared/domain/dates';
 import type { Db } from '../core/db/register';
 
@@ -20,7 +22,9 @@ const USAGE = `Pemakaian: loket [--data FOLDER] <perintah>
 
 Perintah:
   info                                 lokasi register, versi skema, dan jumlah surat
-  backup BERKAS                        salinan register yang aman walau Loket sedang berjalan
+  backup [FOLDER]                      cadangan register dan berkas pindaian (aman walau Loket
+                                       sedang berjalan); tanpa FOLDER: ke backups/ di folder data
+  restore FOLDER                       memulihkan cadangan (tutup Loket lebih dulu)
   schedule --sop KODE --received WAKTU tenggat rencana tiap langkah SOP untuk surat yang
                                        diterima pada WAKTU (2026-11-26T15:30 = jam kantor,
                                        atau ISO dengan zona, mis. 2026-11-26T08:30:00Z)
@@ -71,22 +75,30 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
       }
       return 0;
     }
-    case 'backup': {
-      const target = rest[0];
-      if (!target) {
-        out('Sebutkan berkas tujuan, misalnya: loket backup D:\\cadangan\\loket-2026-11-23.sqlite');
+    case 'backup':
+      return withRegister(dataDir, out, async (db) => {
+        const info = rest[0]
+          ? await writeBackup(db, dataDir, path.resolve(rest[0]), 'manual', new Date())
+          : await backupNow(db, dataDir, 'manual', new Date());
+        out(`Cadangan tersimpan di ${info.path}: register (${info.letters} surat) dan ${info.files} berkas pindaian.`);
+        return 0;
+      });
+    case 'restore': {
+      const source = rest[0];
+      if (!source) {
+        out('Sebutkan folder cadangan, misalnya: loket restore D:\\cadangan\\loket-20261123-030000Z-manual');
+        out('Tutup Loket (aplikasi dan meja peramban) di komputer ini lebih dulu.');
         return 2;
       }
-      const db = await openRegister({ dataDir });
       try {
-        const file = path.resolve(target);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        await db.backup(file);
-        out(`Cadangan register tersimpan di ${file}. Salin juga folder ${path.join(dataDir, 'files')} (berkas pindaian).`);
-      } finally {
-        db.close();
+        const result = await restoreBackup(path.resolve(source), dataDir, new Date());
+        out(`Register dipulihkan dari cadangan ${result.restored.createdAt} (${result.restored.letters} surat, ${result.restored.files} berkas).`);
+        if (result.previous) out(`Register yang diganti disimpan di ${result.previous.path}.`);
+        return 0;
+      } catch (error) {
+        out(error instanceof Error ? error.message : String(error));
+        return 1;
       }
-      return 0;
     }
     case 'schedule':
       return withRegister(dataDir, out, async (db) => {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createCore, handlers } from '../core';
 import { argValue, resolveDataDir } from '../core/paths';
 import { createHttpHost } from './http';
+import { scheduleAutomaticBackups } from '../core/services/backup';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     staticDir: path.join(root, 'dist', 'renderer'),
     log: (m) => console.error(m),
   });
+  const stopBackups = scheduleAutomaticBackups(core.db, dataDir, core.now, (m) => console.log(m));
   server.listen(port, host, () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     if (now) console.log(`Jam host digeser ${offsetMinutes} menit (LOKET_CLOCK_OFFSET_MINUTES).`);
   });
   const stop = () => {
+    stopBackups();
     server.close();
     core.db.close();
     process.exit(0);

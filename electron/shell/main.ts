@@ -13,6 +13,7 @@ import type { CoreContext } from '../core/context';
 import { argValue } from '../core/paths';
 import { createElectronPrefs } from './prefs';
 import { SafeStorageSecretBox } from './secrets';
+import { scheduleAutomaticBackups } from '../core/services/backup';
 import { APP_ORIGIN, hardenApp, hardenSession, isAppUrl } from './security';
 
 // Indonesian locale for Chromium's own controls (date inputs as dd/mm/yyyy, spelling, dialogs).
@@ -75,6 +76,7 @@ async function start(): Promise<void> {
     return;
   }
   const ready = core;
+  scheduleAutomaticBackups(ready.db, dataDir, ready.now, (m) => console.log(m));
   protocol.handle('app', serveRenderer);
   ipcMain.handle(IPC_CHANNEL, (event, name: unknown, input: unknown, token: unknown) => {
     const frameUrl = event.senderFrame?.url ?? '';

@@ -60,3 +60,23 @@ describe('loket verify', () => {
     expect(broken.text).toBe('Log audit RUSAK pada entri 1: Isi entri 1 telah diubah sesudah dicatat. (0 entri sebelumnya utuh).');
   });
 });
+
+describe('loket backup and restore', () => {
+  it('round-trips the register through a backup folder', async () => {
+    const { core, dataDir } = await createTestOffice();
+    core.db.close();
+    const target = path.join(dataDir, '..', `cadangan-${path.basename(dataDir)}`);
+    const backup = await cli(['--data', dataDir, 'backup', target]);
+    expect(backup.code).toBe(0);
+    expect(backup.text).toMatch(/^Cadangan tersimpan di .*: register \(0 surat\) dan 0 berkas pindaian\.$/);
+    const raw = new Database(path.join(dataDir, 'loket.sqlite'));
+    raw.prepare("UPDATE office SET agency_name = 'Diubah sesudah cadangan'").run();
+    raw.close();
+    const restore = await cli(['--data', dataDir, 'restore', target]);
+    expect(restore.code).toBe(0);
+    const check = new Database(path.join(dataDir, 'loket.sqlite'), { readonly: true });
+    expect((check.prepare('SELECT agency_name FROM office').get() as { agency_name: string }).agency_name).toBe('Dinas Komunikasi dan Informatika');
+    check.close();
+    expect((await cli(['--data', dataDir, 'restore', dataDir])).text).toMatch(/bukan folder cadangan Loket/);
+  });
+});
