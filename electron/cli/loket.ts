@@ -5,6 +5,7 @@
  *   loket [--data DIR] restore DIR                          restores such a backup (Loket closed)
  *   loket [--data DIR] schedule --sop KEY --received WHEN   planned deadline of every step
  *   loket [--data DIR] verify                               checks the audit log's hash chain
+ *   loket [--data DIR] verify-doc FILE.pdf                  is the file an approved document version? (exit 0 only then)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,9 +15,12 @@ import { isSetUp, getOffice } from '../core/services/office';
 import { ensureBuiltinTemplates, getTemplate, latestTemplateId, listTemplates } from '../core/services/sop';
 import { planSchedule } from '../core/services/schedule';
 import { verifyAudit } from '../core/services/audit';
+import { verifyDocumentFile } from '../core/services/verify-doc';
+import { FileStore } from '../core/services/files';
 import { backupNow, restoreBackup, writeBackup } from '../core/services/backup';
 import { DAYS_ID, formatInstantDateTimeId, localDateTimeToUtc, toLocalParts } from '../../shared/domain/dates';
 import type { Db } from '../core/db/register';
+import { PAIR_FLAGS, runPair, runUnpair } from './pair';
 
 const USAGE = `Pemakaian: loket [--data FOLDER] <perintah>
 
@@ -29,6 +33,12 @@ Perintah:
                                        diterima pada WAKTU (2026-11-26T15:30 = jam kantor,
                                        atau ISO dengan zona, mis. 2026-11-26T08:30:00Z)
   verify                               memeriksa rantai hash log audit
+  pair --host URL [--code KODE --name NAMA --fingerprint SIDIK-JARI]
+                                       pasangkan komputer ini sebagai meja dari host register di
+                                       LAN (tanpa --code: hanya menampilkan sidik jari host)
+  unpair                               lupakan pasangan meja ini
+  verify-doc BERKAS.pdf                apakah berkas PDF sama dengan dokumen yang disahkan
+                                       (keluar 0 bila sama, 1 bila tidak)
 
 Folder data: --data FOLDER, atau LOKET_DATA, atau folder bawaan Loket di komputer ini.`;
 
@@ -36,7 +46,7 @@ function positional(argv: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    if (arg === '--data' || arg === '--sop' || arg === '--received') {
+    if (arg === '--data' || arg === '--sop' || arg === '--received' || (PAIR_FLAGS as readonly string[]).includes(arg)) {
       i++;
       continue;
     }
@@ -148,6 +158,28 @@ export async function runCli(argv: readonly string[], out: (line: string) => voi
         out(`Log audit RUSAK pada entri ${result.broken?.id}: ${result.broken?.reason} (${result.checked} entri sebelumnya utuh).`);
         return 1;
       });
+    case 'verify-doc': {
+      const target = rest[0];
+      if (!target) {
+        out('Sebutkan berkas PDF yang diperiksa, misalnya: loket verify-doc hak-akses-hosting.pdf');
+        return 2;
+      }
+      return withRegister(dataDir, out, async (db) => {
+        const file = path.resolve(target);
+        if (!fs.existsSync(file)) {
+          out(`Berkas ${file} tidak ditemukan.`);
+          return 1;
+        }
+        const result = verifyDocumentFile(db, new FileStore(db, path.join(dataDir, 'files'), () => new Date()), fs.readFileSync(file));
+        const labels = { approved: 'DISAHKAN', not_approved: 'BELUM DISAHKAN', modified: 'TIDAK SAMA', unknown: 'TIDAK DIKENAL' } as const;
+        out(`${labels[result.status]}: ${result.message}`);
+        return result.status === 'approved' ? 0 : 1;
+      });
+    }
+    case 'pair':
+      return runPair(argv, dataDir, out);
+    case 'unpair':
+      return runUnpair(dataDir, out);
     default:
       out(`Perintah tidak dikenal: ${command}\n\n${USAGE}`);
       return 2;

@@ -197,7 +197,7 @@ describe('lembar disposisi with the chain', () => {
     const o = await office('tarakan-hosting-subdomain');
     const { users } = o;
     const requestId = required(register(o).requestId);
-    const { letterId } = getRequestView(o.core.db, requestId, users.kadis, at('09:01'));
+    const letterId = required(getRequestView(o.core.db, requestId, users.kadis, at('09:01')).letterId);
 
     // Before any disposition: the blank form, with a date to write by hand.
     const blank = pdftotext((await render(o, 'disposition_sheet', letterId, 'A4', 'c-blank')).data);
@@ -245,7 +245,7 @@ describe('lembar disposisi with the chain', () => {
     link(o, users.kadis, 'ARIF KARYADI, S.Sos');
     link(o, users.kabid, 'BUDI SANTOSO, S.Kom');
     const requestId = required(register(o).requestId);
-    const { letterId } = getRequestView(o.core.db, requestId, users.kadis, at('09:01'));
+    const letterId = required(getRequestView(o.core.db, requestId, users.kadis, at('09:01')).letterId);
     act(o, users.front_desk, requestId, at('09:03'), { action: 'complete' });
     act(o, users.kadis, requestId, at('09:05'), { action: 'dispose', recipients: [users.kabid.id], instructions: ['Untuk ditindaklanjuti'], note: 'Mohon diproses hari ini.' });
     markDispositionsRead(o.core.db, requestId, users.kabid.id, at('09:06'));
@@ -290,7 +290,7 @@ describe('lembar disposisi with the chain', () => {
     const { users } = o;
     for (let i = 1; i <= 5; i++) saveInstruction(o.core.db, { label: `Instruksi tambahan nomor ${i} yang agak panjang untuk diuji`, active: true });
     const requestId = required(register(o, { service: 'website' }).requestId);
-    const { letterId } = getRequestView(o.core.db, requestId, users.kadis, at('09:01'));
+    const letterId = required(getRequestView(o.core.db, requestId, users.kadis, at('09:01')).letterId);
     const long = (who: string) => `${who}: ${'Catatan disposisi yang sangat panjang untuk menguji pemotongan teks pada lembar disposisi. '.repeat(30)}`.slice(0, 2000);
     act(o, users.front_desk, requestId, at('09:03'), { action: 'complete' });
     act(o, users.kadis, requestId, at('09:05'), { action: 'dispose', recipients: [users.kabid.id], instructions: ['Proses lebih lanjut'], note: long('Kadis') });
@@ -348,7 +348,7 @@ describe('the most crowded sheet', () => {
         nature: 'sangat_segera',
       }).requestId,
     );
-    const { letterId } = getRequestView(o.core.db, requestId, users.kadis, at('09:01'));
+    const letterId = required(getRequestView(o.core.db, requestId, users.kadis, at('09:01')).letterId);
     const long = (who: string) => `${who}: ${'Catatan disposisi yang sangat panjang untuk menguji pemotongan teks. '.repeat(40)}`.slice(0, 2000);
     const allTechs = [users.technical.id, ...techs.map((t) => t.id)];
     act(o, users.front_desk, requestId, at('09:03'), { action: 'complete' });
@@ -382,7 +382,7 @@ describe('a withdrawn disposition', () => {
     const o = await office('tarakan-hosting-subdomain');
     const { users } = o;
     const requestId = required(register(o).requestId);
-    const { letterId } = getRequestView(o.core.db, requestId, users.kadis, at('09:01'));
+    const letterId = required(getRequestView(o.core.db, requestId, users.kadis, at('09:01')).letterId);
     act(o, users.front_desk, requestId, at('09:02'), { action: 'complete' });
     const view = act(o, users.kadis, requestId, at('09:04'), { action: 'dispose', recipients: [users.kabid.id], note: 'Catatan yang ditarik.' });
     withdrawDisposition(o.core.db, view.dispositions[0]?.id as number, users.kadis, at('09:05'));
@@ -405,7 +405,7 @@ describe('surat pemberitahuan', () => {
     const o = await office('tarakan-hosting-subdomain');
     const { users } = o;
     const requestId = required(register(o).requestId);
-    const { letterId } = getRequestView(o.core.db, requestId, users.kadis, at('09:01'));
+    const letterId = required(getRequestView(o.core.db, requestId, users.kadis, at('09:01')).letterId);
     act(o, users.front_desk, requestId, at('09:02'), { action: 'complete' });
     act(o, users.kadis, requestId, at('09:04'), { action: 'dispose', recipients: [users.kabid.id] });
     act(o, users.kabid, requestId, at('09:09'), { action: 'complete' });

@@ -6,15 +6,16 @@
  * same bytes.
  */
 import PDFDocument from 'pdfkit';
-import path from 'node:path';
 import type { PaperSize } from '../../../shared/api/schemas';
-import { FONT, fontsDir, registerFonts } from './fonts';
+import { FONT, fontsDir, parsedFont, registerFonts } from './fonts';
 import { PAPER_POINTS } from './paper';
 
 export interface PdfMeta {
   title: string;
   subject?: string;
   author?: string;
+  /** The PDF's Keywords (registered documents: their verification payload, see qr.ts). */
+  keywords?: string;
   /** Fixed creation date (from the record, never "now"). */
   createdAt: Date;
 }
@@ -33,13 +34,15 @@ export function createPdf(resourcesDir: string, paper: PaperSize, meta: PdfMeta)
     margin: 0,
     bufferPages: true,
     autoFirstPage: true,
-    // The default font is ours, so pdfkit does not load its Helvetica metrics from disk.
-    font: path.join(dir, 'LiberationSans-Regular.ttf'),
+    // The default font is ours, so pdfkit does not load its Helvetica metrics from disk; parsed once
+    // per process (fonts.ts). @types/pdfkit names only a path here; pdfkit also takes a parsed font.
+    font: parsedFont(dir, FONT.regular) as unknown as string,
     lang: 'id-ID',
     info: {
       Title: meta.title,
       ...(meta.subject ? { Subject: meta.subject } : {}),
       ...(meta.author ? { Author: meta.author } : {}),
+      ...(meta.keywords ? { Keywords: meta.keywords } : {}),
       Creator: 'Loket',
       Producer: 'Loket (pdfkit)',
       CreationDate: meta.createdAt,
