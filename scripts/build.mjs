@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'dist', 'electron');
-const external = ['electron', 'better-sqlite3', 'pdfkit', 'electron-store', 'pdf-to-printer', 'fsevents'];
+// tesseract.js starts its worker thread from a script in its own folder (and loads its wasm core
+// from node_modules), so it stays outside the bundle too.
+const external = ['electron', 'better-sqlite3', 'pdfkit', 'electron-store', 'pdf-to-printer', 'fsevents', 'tesseract.js'];
 const quiet = process.argv.includes('--quiet');
 
 const common = {
