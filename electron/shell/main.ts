@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol } from 'electron';
-import { IPC_CHANNEL } from '../../shared/api/bridge';
+import { CHANGE_CHANNEL, IPC_CHANNEL, type CallMeta } from '../../shared/api/bridge';
+import type { ChangeEvent } from '../../shared/api/effects';
 import { CONTENT_SECURITY_POLICY } from '../../shared/api/security';
 import { createCore, dispatch, handlers } from '../core';
 import type { CoreContext } from '../core/context';
@@ -15,6 +16,10 @@ import { createElectronPrefs } from './prefs';
 import { SafeStorageSecretBox } from './secrets';
 import { scheduleAutomaticBackups } from '../core/services/backup';
 import { APP_ORIGIN, hardenApp, hardenSession, isAppUrl } from './security';
+import { ChangeHub } from '../core/api/events';
+import { openRemoteDesk, startLan, type RemoteDesk } from '../host/desk';
+import type { LanListener } from '../host/lan';
+import { readKlien } from '../host/remote';
 
 // Indonesian locale for Chromium's own controls (date inputs as dd/mm/yyyy, spelling, dialogs).
 app.commandLine.appendSwitch('lang', 'id-ID');
@@ -58,10 +63,48 @@ function serveRenderer(request: Request): Response {
 }
 
 let core: CoreContext | null = null;
+let remote: RemoteDesk | null = null;
+let lan: LanListener | null = null;
+
+function idempotencyKeyOf(meta: unknown): string | null {
+  const key = typeof meta === 'object' && meta !== null ? (meta as CallMeta).idempotencyKey : undefined;
+  return typeof key === 'string' ? key : null;
+}
 
 async function start(): Promise<void> {
   hardenApp(app);
   const dataDir = path.resolve(argValue(process.argv, 'data') ?? process.env.LOKET_DATA ?? app.getPath('userData'));
+  // Several desks (issue 8): changes from any desk reach this window.
+  let sendChange: (event: ChangeEvent) => void = () => undefined;
+  // A desk client (klien.json in the data folder, made by `loket pair`): no local register at all.
+  let klien: ReturnType<typeof readKlien> = null;
+  try {
+    klien = readKlien(dataDir);
+  } catch (error) {
+    dialog.showErrorBox('Loket tidak dapat membaca pasangan meja ini', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+    return;
+  }
+  if (klien) {
+    const desk = openRemoteDesk(klien, dataDir, { prefs: await createElectronPrefs(), log: (m) => console.error(m) });
+    remote = desk;
+    protocol.handle('app', serveRenderer);
+    ipcMain.handle(IPC_CHANNEL, (event, name: unknown, input: unknown, token: unknown, meta: unknown) => {
+      const frameUrl = event.senderFrame?.url ?? '';
+      if (!isAppUrl(frameUrl)) return { ok: false, error: { code: 'FORBIDDEN', message: 'Panggilan ditolak: bukan dari jendela Loket.' } };
+      return desk.dispatcher.call({
+        name: String(name),
+        input,
+        token: typeof token === 'string' ? token : null,
+        deskId: null,
+        remoteAddress: null,
+        idempotencyKey: idempotencyKeyOf(meta),
+      });
+    });
+    desk.dispatcher.watch((change) => sendChange(change));
+    await openWindow((send) => (sendChange = send));
+    return;
+  }
   try {
     core = await createCore({
       dataDir,
@@ -69,6 +112,7 @@ async function start(): Promise<void> {
       nativeBinding: nativeBinding(),
       prefs: await createElectronPrefs(),
       secrets: new SafeStorageSecretBox(),
+      watchScanFolder: true,
     });
   } catch (error) {
     dialog.showErrorBox('Loket tidak dapat membuka register', error instanceof Error ? error.message : String(error));
@@ -78,11 +122,24 @@ async function start(): Promise<void> {
   const ready = core;
   scheduleAutomaticBackups(ready.db, dataDir, ready.now, (m) => console.log(m));
   protocol.handle('app', serveRenderer);
-  ipcMain.handle(IPC_CHANNEL, (event, name: unknown, input: unknown, token: unknown) => {
+  const hub = new ChangeHub();
+  hub.subscribe((change) => sendChange(change));
+  ipcMain.handle(IPC_CHANNEL, (event, name: unknown, input: unknown, token: unknown, meta: unknown) => {
     const frameUrl = event.senderFrame?.url ?? '';
     if (!isAppUrl(frameUrl)) return { ok: false, error: { code: 'FORBIDDEN', message: 'Panggilan ditolak: bukan dari jendela Loket.' } };
-    return dispatch(ready, handlers, String(name), input, typeof token === 'string' ? token : null, { log: (m) => console.error(m) });
+    return dispatch(ready, handlers, String(name), input, typeof token === 'string' ? token : null, {
+      log: (m) => console.error(m),
+      idempotencyKey: idempotencyKeyOf(meta),
+      onChange: (change) => hub.publish(change),
+    });
   });
+  // The register host's LAN listener, when switched on in Pengaturan (issue 8).
+  lan = await startLan(ready, handlers, hub, { argv: process.argv, log: (m) => console.log(m) });
+  await openWindow((send) => (sendChange = send));
+}
+
+/** The one Loket window; `onReady` gets the function that forwards change events to it. */
+async function openWindow(onReady: (send: (event: ChangeEvent) => void) => void): Promise<void> {
 
   const win = new BrowserWindow({
     width: 1366,
@@ -105,6 +162,9 @@ async function start(): Promise<void> {
     },
   });
   hardenSession(win.webContents.session);
+  onReady((change) => {
+    if (!win.isDestroyed()) win.webContents.send(CHANGE_CHANNEL, change);
+  });
   win.removeMenu();
   win.once('ready-to-show', () => win.show());
   await win.loadURL(`${APP_ORIGIN}/index.html`);
@@ -125,5 +185,10 @@ if (!app.requestSingleInstanceLock()) {
     app.exit(1);
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => core?.db.close());
+  app.on('will-quit', () => {
+    void core?.scan?.close();
+    void lan?.close();
+    remote?.close();
+    core?.db.close();
+  });
 }

@@ -46,7 +46,9 @@ export const DispositionViewSchema = z.object({
 
 export const RequestViewSchema = z.object({
   id: z.number().int(),
-  letterId: z.number().int(),
+  /** The letter the request runs for; null for a complaint's request (then complaintId is set). */
+  letterId: z.number().int().nullable(),
+  complaintId: z.number().int().nullable(),
   revision: z.number().int(),
   template: z.object({ id: z.number().int(), key: z.string(), name: z.string(), source: z.string(), version: z.number().int() }),
   state: z.enum(REQUEST_STATES),
@@ -102,7 +104,9 @@ export const StepActionSchema = z.object({
 
 export const QueueItemSchema = z.object({
   requestId: z.number().int(),
-  letterId: z.number().int(),
+  /** Null for a complaint: then complaintId is set and agendaNumber/senderName are its number and complainant. */
+  letterId: z.number().int().nullable(),
+  complaintId: z.number().int().nullable(),
   agendaNumber: z.string(),
   senderName: z.string(),
   subject: z.string(),
@@ -136,6 +140,9 @@ export const AuditViewSchema = z.object({
   entityId: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
+  /** The paired desk that made the change (issue 8); null: on the host itself. */
+  deskId: z.string().nullable().optional(),
+  deskName: z.string().nullable().optional(),
 });
 
 export const SOP_SERVICE_KEYS = ['hosting', 'subdomain', 'website', 'lainnya', 'pengaduan'] as const;

@@ -16,6 +16,11 @@ export const ERROR_CODES = [
   'PRINT_FAILED',
   'UNKNOWN_CALL',
   'INTERNAL',
+  // Beberapa meja di LAN (issue 8)
+  'TOO_MANY_ATTEMPTS',
+  'DESK_REFUSED',
+  'HOST_UNREACHABLE',
+  'HOST_UNTRUSTED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -26,7 +31,11 @@ export interface ApiErrorBody {
   fields?: Record<string, string>;
 }
 
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+/**
+ * `replayed`: the host had already made this change for the same idempotency key (a desk's retry
+ * after the connection dropped) and answers with the stored result instead of doing it again.
+ */
+export type ApiResult<T> = { ok: true; value: T; replayed?: boolean } | { ok: false; error: ApiErrorBody };
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
@@ -56,4 +65,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   PRINT_FAILED: 'Gagal mencetak.',
   UNKNOWN_CALL: 'Perintah tidak dikenal.',
   INTERNAL: 'Terjadi kesalahan di dalam aplikasi. Data Anda tidak diubah.',
+  TOO_MANY_ATTEMPTS: 'Terlalu banyak percobaan. Coba lagi nanti.',
+  DESK_REFUSED: 'Meja ini belum dipasangkan dengan host Loket, atau pasangannya sudah dicabut. Pasangkan ulang dengan kode dari host.',
+  HOST_UNREACHABLE: 'Register di komputer host tidak dapat dihubungi. Mencoba lagi…',
+  HOST_UNTRUSTED: 'Sertifikat host tidak cocok dengan yang dipasangkan di meja ini. Sambungan dihentikan; hubungi administrator.',
 };

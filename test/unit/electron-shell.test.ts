@@ -6,22 +6,40 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/api/security';
 
 const exposed: Record<string, unknown> = {};
 const invoke = vi.fn(async (...args: unknown[]) => ({ ok: true, value: args }));
+const ipcOn = vi.fn();
+const ipcOff = vi.fn();
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) },
-  ipcRenderer: { invoke },
+  ipcRenderer: { invoke, on: ipcOn, removeListener: ipcOff },
 }));
 
 describe('the preload', () => {
   it('exposes one method per contract call and nothing else', async () => {
     await import('../../electron/shell/preload');
     expect(Object.keys(exposed)).toEqual(['loket']);
-    const bridge = exposed.loket as { platform: string; api: Record<string, (input: unknown, token: string | null) => Promise<unknown>> };
-    expect(Object.keys(bridge)).toEqual(['platform', 'api']);
+    const bridge = exposed.loket as { platform: string; api: Record<string, (input: unknown, token: string | null, meta?: unknown) => Promise<unknown>> };
+    expect(Object.keys(bridge)).toEqual(['platform', 'api', 'onChange']);
     expect(Object.keys(bridge.api).sort()).toEqual([...CALL_NAMES].sort());
     await bridge.api['letters.search']?.({ q: 'ppdb' }, 'token-1');
     expect(invoke).toHaveBeenCalledWith('loket:call', 'letters.search', { q: 'ppdb' }, 'token-1');
     expect(Object.isFrozen(bridge.api)).toBe(true);
+    await bridge.api['letters.register']?.({}, 'token-1', { idempotencyKey: 'kunci-12345678' });
+    expect(invoke).toHaveBeenCalledWith('loket:call', 'letters.register', {}, 'token-1', { idempotencyKey: 'kunci-12345678' });
+  });
+
+  it('passes only change events from the main process to onChange, and unsubscribes', async () => {
+    await import('../../electron/shell/preload');
+    const bridge = exposed.loket as { onChange: (cb: (e: unknown) => void) => () => void };
+    const seen: unknown[] = [];
+    const off = bridge.onChange((e) => seen.push(e));
+    expect(ipcOn).toHaveBeenCalledWith('loket:changed', expect.any(Function));
+    const handler = ipcOn.mock.calls[0]?.[1] as (event: unknown, payload: unknown) => void;
+    handler({}, { type: 'changed', entity: 'letter', id: 3, letterId: 3, call: 'letters.register' });
+    handler({}, { type: 'lain' });
+    expect(seen).toEqual([{ type: 'changed', entity: 'letter', id: 3, letterId: 3, call: 'letters.register' }]);
+    off();
+    expect(ipcOff).toHaveBeenCalledWith('loket:changed', handler);
   });
 });
 

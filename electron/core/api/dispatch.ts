@@ -1,20 +1,34 @@
 /**
- * The single entry for every API call, whichever way it arrives (Electron IPC or HTTP): find the
- * call in the contract, resolve the session, check the role, validate the input, run the handler,
- * check the output, and turn every failure into a typed error with an Indonesian message.
+ * The single entry for every API call, whichever way it arrives (Electron IPC, HTTP on this
+ * computer, HTTPS from a paired desk): find the call in the contract, resolve the session, check
+ * the role, validate the input, run the handler, check the output, and turn every failure into a
+ * typed error with an Indonesian message.
+ *
+ * For several desks (issue 8) it also: runs the call on behalf of the desk it came from (sessions
+ * are bound to their desk; audit rows name it); makes a save that carries an idempotency key
+ * happen at most once (the handler and the stored answer commit in one transaction, and a retry
+ * with the same key gets the stored answer, `replayed: true`); and publishes a change event after
+ * every call that changed the register.
  */
 import { z } from 'zod';
 import { ApiError, DEFAULT_MESSAGES, type ApiResult } from '../../../shared/api/errors';
 import { contract, isCallName, type CallInputParsed, type CallName, type CallOutput } from '../../../shared/api/contract';
+import { changeEventFor, usesIdempotencyKey, type ChangeEvent } from '../../../shared/api/effects';
 import { roleAllowed } from '../../../shared/api/roles';
 import type { User } from '../../../shared/api/schemas';
 import type { CoreContext } from '../context';
 import { resolveSession } from '../services/auth';
-import { RegisterTooNewError } from '../db/register';
+import { auditScope } from '../services/audit';
+import { findIdempotentResult, pruneIdempotencyKeys, storeIdempotentResult, type StoredResult } from '../services/lan';
+import { RegisterTooNewError, type Db } from '../db/register';
 
 export interface Caller {
   user: User | null;
   token: string | null;
+  /** The paired desk the call came from over the LAN; null: this computer (app, local browser). */
+  deskId: string | null;
+  /** The network address of a LAN caller. */
+  remoteAddress: string | null;
 }
 
 export type Handler<N extends CallName> = (
@@ -58,6 +72,36 @@ function indonesianIssue(issue: z.core.$ZodIssue): string {
 export interface DispatchOptions {
   /** Print unexpected errors (never the input: it may hold passwords). */
   log?: (message: string) => void;
+  /** The paired desk the call came from (the LAN listener checked its credential). */
+  deskId?: string | null;
+  remoteAddress?: string | null;
+  /** A save's idempotency key (X-Loket-Idempotency): a retry with the same key is answered from the register. */
+  idempotencyKey?: string | null;
+  /** Called after a call that changed the register. */
+  onChange?: (event: ChangeEvent) => void;
+  /** Tests of a host killed mid-save only: keep a keyed save's transaction open this long before commit. */
+  holdBeforeCommitMs?: number;
+}
+
+const totalChangesStatements = new WeakMap<Db, { get: () => unknown }>();
+
+/** SQLite's count of rows changed on this connection: the register changed iff it moved. */
+function totalChanges(db: Db): number {
+  let statement = totalChangesStatements.get(db);
+  if (!statement) {
+    statement = db.prepare('SELECT total_changes()').pluck();
+    totalChangesStatements.set(db, statement);
+  }
+  return Number(statement.get());
+}
+
+function isAsyncFunction(fn: unknown): boolean {
+  return typeof fn === 'function' && fn.constructor?.name === 'AsyncFunction';
+}
+
+function holdFor(ms: number): void {
+  // A synchronous wait inside the open transaction (only for the kill test).
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 export async function dispatch(
@@ -71,10 +115,11 @@ export async function dispatch(
   try {
     if (!isCallName(name)) throw new ApiError('UNKNOWN_CALL', `Perintah "${name.slice(0, 60)}" tidak dikenal.`);
     const spec = contract[name];
+    const deskId = options.deskId ?? null;
     let user: User | null = null;
     if (token) {
       try {
-        user = resolveSession(ctx.db, token, ctx.now());
+        user = resolveSession(ctx.db, token, ctx.now(), deskId);
       } catch (error) {
         if (spec.access !== 'public') throw error;
       }
@@ -90,13 +135,66 @@ export async function dispatch(
       throw new ApiError('INVALID_INPUT', first ?? DEFAULT_MESSAGES.INVALID_INPUT, fields);
     }
     const handler = handlers[name] as Handler<CallName>;
-    const value = await handler(ctx, parsed.data as CallInputParsed<CallName>, { user, token });
-    const checked = spec.output.safeParse(value);
-    if (!checked.success) {
-      options.log?.(`Keluaran ${name} tidak sesuai kontrak: ${checked.error.message}`);
-      throw new ApiError('INTERNAL', DEFAULT_MESSAGES.INTERNAL);
+    const caller: Caller = { user, token, deskId, remoteAddress: options.remoteAddress ?? null };
+    const key = options.idempotencyKey && usesIdempotencyKey(name) ? options.idempotencyKey : null;
+    const userId = user?.id ?? null;
+    const replay = (stored: StoredResult): ApiResult<unknown> => {
+      if (stored.call !== name || stored.deskId !== deskId || stored.userId !== userId) {
+        throw new ApiError('CONFLICT', 'Kunci pengulangan ini sudah dipakai untuk permintaan lain. Data Anda belum disimpan.');
+      }
+      return { ok: true, value: stored.value, replayed: true };
+    };
+    const checkOutput = (value: unknown): unknown => {
+      const checked = spec.output.safeParse(value);
+      if (!checked.success) {
+        options.log?.(`Keluaran ${name} tidak sesuai kontrak: ${checked.error.message}`);
+        throw new ApiError('INTERNAL', DEFAULT_MESSAGES.INTERNAL);
+      }
+      return checked.data;
+    };
+    const run = () => auditScope.run({ deskId }, () => handler(ctx, parsed.data as CallInputParsed<CallName>, caller));
+    if (key) pruneIdempotencyKeys(ctx.db, ctx.now());
+    const before = totalChanges(ctx.db);
+    let value: unknown;
+    if (key && !isAsyncFunction(handler)) {
+      // Look up the key, make the change and store its answer in one transaction: a retry finds
+      // the answer, or finds nothing because nothing was committed. Handlers that await (PDFs)
+      // cannot run inside a better-sqlite3 transaction; they take the path below.
+      const outcome = ctx.db
+        .transaction((): { stored: StoredResult } | { value: unknown } => {
+          const stored = findIdempotentResult(ctx.db, key);
+          if (stored) return { stored };
+          const out = checkOutput(run());
+          if (totalChanges(ctx.db) !== before) storeIdempotentResult(ctx.db, key, name, deskId, userId, out, ctx.now());
+          if (options.holdBeforeCommitMs) {
+            options.log?.(`Uji: transaksi ${name} ditahan ${options.holdBeforeCommitMs} ms sebelum commit.`);
+            holdFor(options.holdBeforeCommitMs);
+          }
+          return { value: out };
+        })
+        .immediate();
+      if ('stored' in outcome) return replay(outcome.stored);
+      value = outcome.value;
+    } else {
+      const stored = key ? findIdempotentResult(ctx.db, key) : null;
+      if (stored) return replay(stored);
+      value = checkOutput(await run());
+      if (key && totalChanges(ctx.db) !== before) {
+        try {
+          storeIdempotentResult(ctx.db, key, name, deskId, userId, value, ctx.now());
+        } catch (error) {
+          options.log?.(`Kunci pengulangan ${name} tidak tersimpan: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
     }
-    return { ok: true, value: checked.data };
+    if (totalChanges(ctx.db) !== before && options.onChange) {
+      try {
+        options.onChange(changeEventFor(name, parsed.data, value));
+      } catch (error) {
+        options.log?.(`Kabar perubahan gagal dikirim: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return { ok: true, value };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.toBody() };
     if (error instanceof RegisterTooNewError) return { ok: false, error: { code: 'INTERNAL', message: error.message } };

@@ -62,6 +62,11 @@ import {
   setPanelPassword,
   suggestAddress,
 } from '../services/hosting';
+import { scanHandlers } from '../scan/handlers';
+import { lanHandlers } from './lan-handlers';
+import { documentHandlers } from './document-handlers';
+import { reportHandlers } from './report-handlers';
+import { LOGIN_LIMIT, assertAttemptsAllowed, clearAttemptFailures, loginAttemptKey, recordAttemptFailure } from '../services/lan';
 
 function decodeBase64(data: string): Buffer {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data)) throw new ApiError('UNSUPPORTED_FILE', 'Isi berkas rusak (bukan base64).');
@@ -107,7 +112,19 @@ export const handlers: Handlers = {
     return login(ctx.db, input.admin.username, input.admin.password, ctx.now());
   },
 
-  'auth.login': (ctx, input) => login(ctx.db, input.username, input.password, ctx.now()),
+  'auth.login': (ctx, input, caller) => {
+    // At most 5 failed attempts per user name and desk in 15 minutes (issue 8).
+    const attempts = loginAttemptKey(input.username, caller.deskId);
+    assertAttemptsAllowed(ctx.db, attempts, LOGIN_LIMIT, ctx.now(), 'Terlalu banyak percobaan masuk.');
+    try {
+      const session = login(ctx.db, input.username, input.password, ctx.now(), caller.deskId);
+      clearAttemptFailures(ctx.db, attempts);
+      return session;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') recordAttemptFailure(ctx.db, attempts, ctx.now());
+      throw error;
+    }
+  },
   'auth.logout': (ctx, _input, caller) => {
     if (caller.token) logout(ctx.db, caller.token, ctx.now());
     return { ok: true as const };
@@ -274,5 +291,13 @@ export const handlers: Handlers = {
     assertLetterVisible(ctx, row.letter_id, user);
     return requestHostingView(ctx.db, input.requestId, user, ctx.now());
   },
+  // --- Pindaian di meja depan (issue 6): electron/core/scan/handlers.ts ---
+  ...scanHandlers,
+  // --- Beberapa meja di LAN (issue 8): electron/core/api/lan-handlers.ts ---
+  ...lanHandlers,
+  // --- Register dokumen dan pengesahan (issue 4): electron/core/api/document-handlers.ts ---
+  ...documentHandlers,
+  // --- Laporan, evaluasi kinerja, impor, pengaduan, standar pelayanan (issue 5): electron/core/api/report-handlers.ts ---
+  ...reportHandlers,
 };
 

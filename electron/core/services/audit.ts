@@ -1,9 +1,19 @@
 /**
  * The audit log: every change appended as a row whose hash covers the previous row's hash, so a
  * row edited or removed afterwards breaks the chain. `loket verify` walks the chain.
+ *
+ * Since register schema 7 a row also names the desk that made the change (`desk_id`, NULL on the
+ * host itself). The dispatcher sets the desk for everything a call does (auditScope), so services
+ * need not pass it. The desk is part of the hashed content only when it is set: rows written before
+ * schema 7 (all NULL) hash exactly as they did, and a desk added to or removed from a row later
+ * breaks the chain like any other edit.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import crypto from 'node:crypto';
 import type { Db } from '../db/register';
+
+/** The desk on whose behalf the current call runs (set by the dispatcher around each call). */
+export const auditScope = new AsyncLocalStorage<{ deskId: string | null }>();
 
 export interface AuditEntry {
   at: string;
@@ -14,6 +24,8 @@ export interface AuditEntry {
   entityId: string | number | null;
   before?: unknown;
   after?: unknown;
+  /** Default: the desk of the current call (auditScope), else none (the host itself). */
+  deskId?: string | null;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -40,15 +52,23 @@ interface AuditRow {
   after: string | null;
   prev_hash: string;
   hash: string;
+  /** Absent on a register before schema 7. */
+  desk_id?: string | null;
 }
 
 function rowHash(prevHash: string, row: Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>): string {
-  return crypto
-    .createHash('sha256')
-    .update(prevHash)
-    .update('\n')
-    .update(canonicalJson({ at: row.at, user: row.user_id, action: row.action, entity: row.entity, id: row.entity_id, before: row.before, after: row.after }))
-    .digest('hex');
+  const content: Record<string, unknown> = {
+    at: row.at,
+    user: row.user_id,
+    action: row.action,
+    entity: row.entity,
+    id: row.entity_id,
+    before: row.before,
+    after: row.after,
+  };
+  // Only when set, so that the rows of the host itself and all rows before schema 7 keep their hash.
+  if (row.desk_id !== null && row.desk_id !== undefined) content.desk = row.desk_id;
+  return crypto.createHash('sha256').update(prevHash).update('\n').update(canonicalJson(content)).digest('hex');
 }
 
 /** Appends one entry. Call it inside the transaction that makes the change. */
@@ -63,10 +83,11 @@ export function appendAudit(db: Db, entry: AuditEntry): void {
     entity_id: entry.entityId === null ? null : String(entry.entityId),
     before: entry.before === undefined ? null : canonicalJson(entry.before),
     after: entry.after === undefined ? null : canonicalJson(entry.after),
+    desk_id: entry.deskId !== undefined ? entry.deskId : (auditScope.getStore()?.deskId ?? null),
   };
   db.prepare(
-    `INSERT INTO audit_log (at, user_id, action, entity, entity_id, before, after, prev_hash, hash)
-     VALUES (@at, @user_id, @action, @entity, @entity_id, @before, @after, @prev_hash, @hash)`,
+    `INSERT INTO audit_log (at, user_id, action, entity, entity_id, before, after, prev_hash, hash, desk_id)
+     VALUES (@at, @user_id, @action, @entity, @entity_id, @before, @after, @prev_hash, @hash, @desk_id)`,
   ).run({ ...row, prev_hash: prevHash, hash: rowHash(prevHash, row) });
 }
 
@@ -107,16 +128,20 @@ export interface AuditView {
   entityId: string | null;
   before: unknown;
   after: unknown;
+  /** The paired desk that made the change (null: on the host itself). */
+  deskId: string | null;
+  deskName: string | null;
 }
 
 export function listAudit(db: Db, entity: string, entityIds: string[]): AuditView[] {
   if (entityIds.length === 0) return [];
   const rows = db
     .prepare(
-      `SELECT a.*, u.full_name AS user_name FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+      `SELECT a.*, u.full_name AS user_name, d.name AS desk_name FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+        LEFT JOIN lan_desks d ON d.id = a.desk_id
         WHERE a.entity = ? AND a.entity_id IN (SELECT value FROM json_each(?)) ORDER BY a.id`,
     )
-    .all(entity, JSON.stringify(entityIds)) as Array<AuditRow & { user_name: string | null }>;
+    .all(entity, JSON.stringify(entityIds)) as Array<AuditRow & { user_name: string | null; desk_name: string | null }>;
   return rows.map((r) => ({
     id: r.id,
     at: r.at,
@@ -126,5 +151,7 @@ export function listAudit(db: Db, entity: string, entityIds: string[]): AuditVie
     entityId: r.entity_id,
     before: r.before === null ? null : (JSON.parse(r.before) as unknown),
     after: r.after === null ? null : (JSON.parse(r.after) as unknown),
+    deskId: r.desk_id ?? null,
+    deskName: r.desk_name,
   }));
 }

@@ -1,16 +1,22 @@
 /**
  * Users, passwords and sessions. Passwords are hashed with scrypt (memory-hard, in Node itself);
- * a session is a random token whose hash is kept in the register and which ends after idle time.
+ * a session is a random token whose hash is kept in the register and which ends after idle time
+ * (office setting, 8 hours by default) and in any case 24 hours after login. A session opened at
+ * a paired desk (issue 8) is valid only from that desk.
  */
 import crypto from 'node:crypto';
 import { ApiError } from '../../../shared/api/errors';
 import type { Role } from '../../../shared/api/roles';
 import type { User } from '../../../shared/api/schemas';
 import type { Db } from '../db/register';
+import { SESSION_ABSOLUTE_HOURS } from '../../../shared/api/lan-schemas';
+import { sessionIdleMinutes } from './lan';
 
 const SCRYPT = { N: 1 << 15, r: 8, p: 1, keyLength: 32 } as const;
-/** A session not used for this long must log in again. */
-export const SESSION_IDLE_MINUTES = 12 * 60;
+/** A session not used for this long must log in again: the default of the office setting. */
+export const SESSION_IDLE_MINUTES = 8 * 60;
+/** No session lives longer than this, however busy. */
+export const SESSION_ABSOLUTE_MINUTES = SESSION_ABSOLUTE_HOURS * 60;
 
 export function hashPassword(password: string): string {
   const salt = crypto.randomBytes(16);
@@ -61,7 +67,7 @@ export function toUser(row: Omit<UserRow, 'password_hash'>): User {
 /** A fixed hash to compare against when the user does not exist, so timing does not tell. */
 let dummyHash: string | null = null;
 
-export function login(db: Db, username: string, password: string, now: Date): { token: string; user: User } {
+export function login(db: Db, username: string, password: string, now: Date, deskId: string | null = null): { token: string; user: User } {
   const row = db
     .prepare('SELECT id, username, full_name, role, official_id, active, password_hash FROM users WHERE username = ?')
     .get(username.trim().toLowerCase()) as UserRow | undefined;
@@ -74,21 +80,29 @@ export function login(db: Db, username: string, password: string, now: Date): { 
   if (row.active !== 1) throw new ApiError('FORBIDDEN', 'Akun ini sudah dinonaktifkan. Hubungi administrator.');
   const token = crypto.randomBytes(32).toString('base64url');
   const at = now.toISOString();
-  db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)').run(tokenHash(token), row.id, at, at);
+  db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, desk_id) VALUES (?, ?, ?, ?, ?)').run(tokenHash(token), row.id, at, at, deskId);
   return { token, user: toUser(row) };
 }
 
-/** The user behind a token, refreshing its idle clock; throws when the session is gone. */
-export function resolveSession(db: Db, token: string, now: Date): User {
+/**
+ * The user behind a token, refreshing its idle clock; throws when the session is gone. `deskId`:
+ * the paired desk the call came from (null: the host itself); a session is valid only there.
+ */
+export function resolveSession(db: Db, token: string, now: Date, deskId: string | null = null): User {
   const row = db
     .prepare(
-      `SELECT s.last_seen_at, s.ended_at, u.id, u.username, u.full_name, u.role, u.official_id, u.active
+      `SELECT s.created_at, s.last_seen_at, s.ended_at, s.desk_id, u.id, u.username, u.full_name, u.role, u.official_id, u.active
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?`,
     )
-    .get(tokenHash(token)) as (Omit<UserRow, 'password_hash'> & { last_seen_at: string; ended_at: string | null }) | undefined;
-  if (!row || row.ended_at !== null) throw new ApiError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
+    .get(tokenHash(token)) as
+    | (Omit<UserRow, 'password_hash'> & { created_at: string; last_seen_at: string; ended_at: string | null; desk_id: string | null })
+    | undefined;
+  if (!row || row.ended_at !== null || (row.desk_id ?? null) !== deskId) throw new ApiError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
   const idleMs = now.getTime() - Date.parse(row.last_seen_at);
-  if (idleMs > SESSION_IDLE_MINUTES * 60_000) throw new ApiError('SESSION_EXPIRED', 'Sesi Anda telah berakhir. Silakan masuk kembali.');
+  if (idleMs > sessionIdleMinutes(db) * 60_000) throw new ApiError('SESSION_EXPIRED', 'Sesi Anda telah berakhir. Silakan masuk kembali.');
+  if (now.getTime() - Date.parse(row.created_at) > SESSION_ABSOLUTE_MINUTES * 60_000) {
+    throw new ApiError('SESSION_EXPIRED', `Sesi Anda sudah berjalan ${SESSION_ABSOLUTE_HOURS} jam dan berakhir. Silakan masuk kembali.`);
+  }
   if (row.active !== 1) throw new ApiError('FORBIDDEN', 'Akun ini sudah dinonaktifkan. Hubungi administrator.');
   if (idleMs > 60_000) db.prepare('UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?').run(now.toISOString(), tokenHash(token));
   return toUser(row);
