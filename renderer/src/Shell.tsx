@@ -4,7 +4,8 @@
  * session ended. The page under the overlay stays mounted, so nothing typed is lost.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { Letter, OfficeProfile, Prefs, User } from '../../shared/api/schemas';
+import { LETTER_STATUSES, type Letter, type LetterStatus, type OfficeProfile, type Prefs, type User } from '../../shared/api/schemas';
+import type { DashboardDto } from '../../shared/api/engine-schemas';
 import { ROLE_LABELS } from '../../shared/api/roles';
 import { ApiCallError, authAbandoned, call, getToken, onAuthLost, setToken } from './api';
 import { href, navigate, useRoute } from './lib/router';
@@ -14,6 +15,11 @@ import { AgendaPage, initialAgendaQuery, type AgendaQuery } from './pages/Agenda
 import { RegisterPage } from './pages/RegisterPage';
 import { LetterPage } from './pages/LetterPage';
 import { SettingsPage } from './settings/SettingsPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { QueuePage, asQueueFilter } from './pages/QueuePage';
+import { DeskPulseContext, type DeskPulse } from './pulse';
+import { notificationPermission, notificationsFor, showNotices, type DeskReading } from './lib/notify';
+import { usePolling } from './lib/usePolling';
 import { cls } from './components/fields';
 import { base64ToBlob } from './lib/files';
 
@@ -86,7 +92,7 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
       void call('auth.logout', {}, { retryAfterLogin: false }).catch(() => undefined);
       setToken(null);
       authAbandoned(new ApiCallError({ code: 'UNAUTHENTICATED', message: 'Anda sudah keluar dari Loket.' }));
-      window.location.hash = '/agenda';
+      window.location.hash = '/dasbor';
       onLoggedOut(notice);
     },
     [onLoggedOut],
@@ -122,12 +128,46 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
     };
   }, [lock, prefs.idleLockMinutes, lockNow]);
 
-  // Keyboard shortcuts: Alt+A buku agenda, Alt+N catat surat, Alt+P pengaturan, "/" search.
+  // The desk's pulse: dashboard counts every minute and on focus; desktop notifications when a
+  // disposition arrives or a step goes late, in office hours only (lib/notify.ts).
+  const [dashboard, setDashboard] = useState<DashboardDto | null>(null);
+  const lastReading = useRef<DeskReading | null>(null);
+  const refreshPulse = useCallback(() => {
+    call('dashboard.get', {}, { retryAfterLogin: false })
+      .then(async (next) => {
+        setDashboard(next);
+        const previous = lastReading.current;
+        lastReading.current = next;
+        const notices = notificationsFor(previous, next);
+        if (notices.length === 0 || notificationPermission() !== 'granted') return;
+        // Name the letter when exactly one thing is new.
+        const queue = await call('queue.mine', {}, { retryAfterLogin: false }).catch(() => []);
+        const unread = queue.find((q) => q.unreadDisposition);
+        const late = queue.find((q) => q.timing.status === 'late');
+        const detailed = notificationsFor(previous, next, {
+          newestUnread: unread ? `${unread.agendaNumber} — ${unread.subject}` : null,
+          newestLate: late ? `Langkah ${late.step.number} surat ${late.agendaNumber}` : null,
+        });
+        showNotices(detailed, (n) => navigate(n.kind === 'late' ? '/antrian/terlambat' : '/antrian/belum-dibaca'));
+      })
+      .catch(() => undefined);
+  }, []);
+  usePolling(refreshPulse, 60_000, lock === null);
+  const pulse: DeskPulse = useMemo(() => ({ dashboard, refresh: refreshPulse }), [dashboard, refreshPulse]);
+
+  // Keyboard shortcuts: Alt+D dasbor, Alt+S antrian saya, Alt+A buku agenda, Alt+N catat surat,
+  // Alt+P pengaturan, "/" search.
   useEffect(() => {
     if (lock) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey && !e.ctrlKey && !e.metaKey) {
-        if (e.code === 'KeyA') {
+        if (e.code === 'KeyD') {
+          e.preventDefault();
+          navigate('/dasbor');
+        } else if (e.code === 'KeyS') {
+          e.preventDefault();
+          navigate('/antrian');
+        } else if (e.code === 'KeyA') {
           e.preventDefault();
           navigate('/agenda');
           focusSoon('agenda-search');
@@ -162,7 +202,15 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
   }, [route]);
 
   const segments = route.split('/').filter(Boolean);
-  const section = segments[0] ?? 'agenda';
+  const section = segments[0] ?? 'dasbor';
+
+  // "#/agenda/baru" (from the dashboard): the agenda book filtered on that status.
+  const agendaStatus = section === 'agenda' && segments[1] && (LETTER_STATUSES as readonly string[]).includes(segments[1]) ? (segments[1] as LetterStatus) : null;
+  useEffect(() => {
+    if (!agendaStatus) return;
+    setAgendaQuery({ ...initialAgendaQuery, status: agendaStatus });
+    window.location.replace(`#/agenda`);
+  }, [agendaStatus]);
 
   useEffect(() => {
     if (flash && route !== `/surat/${flash.id}`) setFlash(null);
@@ -179,7 +227,13 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
 
   let page: ReactNode;
   let title = 'Buku Agenda';
-  if (onRegisterPage) {
+  if (section === 'dasbor') {
+    title = 'Dasbor';
+    page = <DashboardPage />;
+  } else if (section === 'antrian') {
+    title = 'Antrian saya';
+    page = <QueuePage key={segments[1] ?? ''} filter={asQueueFilter(segments[1])} />;
+  } else if (onRegisterPage) {
     title = 'Catat Surat Masuk';
     page = canRegister(user.role) ? null : (
       <p className="alert alert--warning">Hanya front desk dan administrator yang dapat mencatat surat masuk.</p>
@@ -199,7 +253,10 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
     document.title = `${title} — Loket`;
   }, [title]);
 
+  const queueCount = dashboard?.inQueue ?? 0;
   const navItems = [
+    { key: 'dasbor', path: '/dasbor', label: 'Dasbor', shortcut: 'Alt+D', show: true },
+    { key: 'antrian', path: '/antrian', label: 'Antrian saya', shortcut: 'Alt+S', show: true, count: queueCount },
     { key: 'agenda', path: '/agenda', label: 'Buku Agenda', shortcut: 'Alt+A', show: true },
     { key: 'catat', path: '/catat', label: 'Catat Surat Masuk', shortcut: 'Alt+N', show: canRegister(user.role) },
     { key: 'pengaturan', path: '/pengaturan', label: 'Pengaturan', shortcut: 'Alt+P', show: true },
@@ -208,6 +265,7 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
 
   return (
     <SessionContext.Provider value={session}>
+      <DeskPulseContext.Provider value={pulse}>
       <div className="shell" inert={lock !== null} aria-hidden={lock !== null ? true : undefined}>
         <a className="skip-link" href="#isi">
           Langsung ke isi
@@ -243,7 +301,14 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
               .map((item) => (
                 <li key={item.key}>
                   <a href={href(item.path)} className={cls('sidenav-link', activeKey === item.key && 'is-active')} aria-current={activeKey === item.key ? 'page' : undefined}>
-                    <span>{item.label}</span>
+                    <span>
+                      {item.label}
+                      {'count' in item && item.count !== undefined && item.count > 0 && (
+                        <span className="nav-count" aria-label={`${item.count} menunggu`}>
+                          {item.count}
+                        </span>
+                      )}
+                    </span>
                     <kbd>{item.shortcut}</kbd>
                   </a>
                 </li>
@@ -291,6 +356,7 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
           onLogout={() => logout(null)}
         />
       )}
+      </DeskPulseContext.Provider>
     </SessionContext.Provider>
   );
 }

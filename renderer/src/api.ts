@@ -6,9 +6,16 @@
  * When a call of a logged-in user is refused because the session is gone (idle lock, expired),
  * the call waits: the app shows the lock overlay, and once the same user has typed the password
  * again the call is retried, so nothing on screen is lost.
+ *
+ * At a desk client whose register host is away (issue 8), a call answered HOST_UNREACHABLE waits
+ * and is retried with backoff while a banner says so (lib/connection.ts). A save carries an
+ * idempotency key, the same on every retry, so the host makes it once; when it was confirmed only
+ * after the host came back, or could not be made at all, the banner says that too.
  */
 import { contract, type CallInput, type CallName, type CallOutput } from '../../shared/api/contract';
-import type { LoketBridge } from '../../shared/api/bridge';
+import type { CallMeta, LoketBridge } from '../../shared/api/bridge';
+import { IDEMPOTENCY_HEADER, usesIdempotencyKey } from '../../shared/api/effects';
+import { reportHostAway, reportHostBack, reportNotice } from './lib/connection';
 import { DEFAULT_MESSAGES, ERROR_CODES, type ApiErrorBody, type ApiResult, type ErrorCode } from '../../shared/api/errors';
 
 declare global {
@@ -18,6 +25,8 @@ declare global {
 }
 
 export const OFFLINE_MESSAGE = 'Tidak dapat menghubungi Loket. Periksa apakah Loket masih berjalan.';
+export const SAVED_AFTER_OUTAGE = 'Tersimpan (dikonfirmasi setelah host kembali).';
+export const NOT_SAVED = 'Belum tersimpan: register di komputer host tidak dapat dihubungi. Isian Anda masih ada; coba simpan lagi.';
 
 export class ApiCallError extends Error {
   readonly code: ErrorCode;
@@ -47,13 +56,24 @@ function storage(): Storage | null {
 }
 
 let token: string | null = storage()?.getItem(TOKEN_KEY) ?? null;
+const tokenListeners = new Set<() => void>();
 
 export function getToken(): string | null {
   return token;
 }
 
+/** Called after every change of the token (login, logout, lock); returns the unsubscribe. */
+export function onTokenChange(listener: () => void): () => void {
+  tokenListeners.add(listener);
+  return () => {
+    tokenListeners.delete(listener);
+  };
+}
+
 export function setToken(next: string | null): void {
+  const changed = next !== token;
   token = next;
+  if (changed) for (const l of tokenListeners) l();
   const store = storage();
   if (!store) return;
   if (next === null) store.removeItem(TOKEN_KEY);
@@ -112,8 +132,8 @@ function isErrorCode(value: unknown): value is ErrorCode {
 
 function readResult<T>(body: unknown): ApiResult<T> {
   if (typeof body === 'object' && body !== null && 'ok' in body) {
-    const b = body as { ok: unknown; value?: unknown; error?: unknown };
-    if (b.ok === true) return { ok: true, value: b.value as T };
+    const b = body as { ok: unknown; value?: unknown; error?: unknown; replayed?: unknown };
+    if (b.ok === true) return b.replayed === true ? { ok: true, value: b.value as T, replayed: true } : { ok: true, value: b.value as T };
     const e = b.error as { code?: unknown; message?: unknown; fields?: unknown } | undefined;
     if (e && isErrorCode(e.code)) {
       return {
@@ -129,12 +149,21 @@ function readResult<T>(body: unknown): ApiResult<T> {
   return { ok: false, error: { code: 'INTERNAL', message: 'Jawaban Loket tidak dapat dibaca. Coba lagi.' } };
 }
 
-async function send<N extends CallName>(name: N, input: CallInput<N>, used: string | null): Promise<ApiResult<CallOutput<N>>> {
+/** A fresh idempotency key for one save (kept across its retries). */
+function newKey(): string {
+  if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function send<N extends CallName>(name: N, input: CallInput<N>, used: string | null, key?: string): Promise<ApiResult<CallOutput<N>>> {
   const bridge = typeof window !== 'undefined' ? window.loket : undefined;
   if (bridge?.platform === 'electron') {
     try {
       const fn = bridge.api[name];
-      return readResult<CallOutput<N>>(await fn(input, used));
+      const meta: CallMeta | undefined = key ? { idempotencyKey: key } : undefined;
+      return readResult<CallOutput<N>>(await (meta ? fn(input, used, meta) : fn(input, used)));
     } catch {
       return { ok: false, error: { code: 'INTERNAL', message: OFFLINE_MESSAGE } };
     }
@@ -143,6 +172,7 @@ async function send<N extends CallName>(name: N, input: CallInput<N>, used: stri
   try {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (used) headers.Authorization = `Bearer ${used}`;
+    if (key) headers[IDEMPOTENCY_HEADER] = key;
     response = await fetch(`/api/${name}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) });
   } catch {
     return { ok: false, error: { code: 'INTERNAL', message: OFFLINE_MESSAGE } };
@@ -159,15 +189,41 @@ async function send<N extends CallName>(name: N, input: CallInput<N>, used: stri
 export interface CallOptions {
   /** Default true: when the session is gone, wait for the user to log in again and retry. */
   retryAfterLogin?: boolean;
+  /** How long to keep retrying while the register host is away (default: 2 min for a save, 30 s for a read). */
+  hostAwayMs?: number;
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Makes one API call; resolves with its value or throws ApiCallError. */
 export async function call<N extends CallName>(name: N, input: CallInput<N>, options: CallOptions = {}): Promise<CallOutput<N>> {
   const retry = options.retryAfterLogin ?? true;
+  const key = usesIdempotencyKey(name) ? newKey() : undefined;
+  const awayUntil = Date.now() + (options.hostAwayMs ?? (key ? 120_000 : 30_000));
+  let interrupted = false;
+  let wait = 1_000;
   for (;;) {
     const used = token;
-    const result = await send(name, input, used);
-    if (result.ok) return result.value;
+    const result = await send(name, input, used, key);
+    if (result.ok) {
+      reportHostBack();
+      if (interrupted && key) reportNotice(result.replayed ? SAVED_AFTER_OUTAGE : 'Tersimpan setelah host kembali.', 'success');
+      else if (result.replayed) reportNotice(SAVED_AFTER_OUTAGE, 'success');
+      return result.value;
+    }
+    if (result.error.code === 'HOST_UNREACHABLE') {
+      // The desk's host is away: wait and try again with the same key (never a local copy).
+      interrupted = true;
+      reportHostAway();
+      if (Date.now() + wait > awayUntil) {
+        if (key) reportNotice(NOT_SAVED, 'error');
+        throw new ApiCallError({ code: 'HOST_UNREACHABLE', message: key ? NOT_SAVED : result.error.message });
+      }
+      await sleep(wait);
+      wait = Math.min(wait * 2, 10_000);
+      continue;
+    }
+    reportHostBack();
     const error = new ApiCallError(result.error);
     const sessionGone = error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_EXPIRED';
     if (!retry || !sessionGone || contract[name].access === 'public' || authLostHandler === null) throw error;

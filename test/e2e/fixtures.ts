@@ -2,6 +2,10 @@
  * A fresh Loket for each test: `node dist/electron/serve.cjs --data <new temp folder> --port 0`,
  * started as a child process; the test gets the base URL once the host prints
  * "Loket siap di http://…", and the process and folder are removed afterwards.
+ *
+ * `loket.restart(env)` stops the host and starts it again on the same data folder and the same
+ * port with extra environment, e.g. LOKET_CLOCK_OFFSET_MINUTES to move the host's clock ahead
+ * (deadlines are computed on the host, so the browser's clock cannot make a step late).
  */
 import { test as base, expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -16,15 +20,17 @@ const SERVE = path.join(ROOT, 'dist', 'electron', 'serve.cjs');
 export interface Loket {
   baseURL: string;
   dataDir: string;
-  /** Everything the host wrote to stderr so far (its log). */
+  /** Everything the host wrote to stderr so far (its log, across restarts). */
   log: () => string;
+  /** Stop the host and start it again on the same data folder and port, with this extra environment. */
+  restart: (env?: Record<string, string>) => Promise<void>;
 }
 
-function startLoket(dataDir: string): Promise<{ child: ChildProcess; baseURL: string; log: () => string }> {
+function startLoket(dataDir: string, port = 0, extraEnv: Record<string, string> = {}): Promise<{ child: ChildProcess; baseURL: string; log: () => string }> {
   if (!fs.existsSync(SERVE)) throw new Error(`${SERVE} belum ada. Jalankan dulu: node scripts/build.mjs`);
-  const child = spawn(process.execPath, [SERVE, '--data', dataDir, '--port', '0'], {
+  const child = spawn(process.execPath, [SERVE, '--data', dataDir, '--port', String(port)], {
     cwd: ROOT,
-    env: { ...process.env, LOKET_DATA: dataDir },
+    env: { ...process.env, LOKET_DATA: dataDir, ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -74,9 +80,18 @@ export const test = base.extend<{ loket: Loket }>({
   // eslint-disable-next-line no-empty-pattern
   loket: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loket-e2e-'));
-    const { child, baseURL, log } = await startLoket(dataDir);
+    const first = await startLoket(dataDir);
+    let child = first.child;
+    const logs: Array<() => string> = [first.log];
+    const port = Number(new URL(first.baseURL).port);
+    const restart = async (env: Record<string, string> = {}) => {
+      await stop(child);
+      const next = await startLoket(dataDir, port, env);
+      child = next.child;
+      logs.push(next.log);
+    };
     try {
-      await use({ baseURL, dataDir, log });
+      await use({ baseURL: first.baseURL, dataDir, log: () => logs.map((l) => l()).join(''), restart });
     } finally {
       await stop(child);
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -104,7 +104,8 @@ async function completeSetup(page: Page): Promise<void> {
   await shot(page, '05-setup-selesai');
   await page.getByRole('button', { name: 'Simpan dan mulai' }).click();
 
-  await expect(page.getByRole('heading', { name: 'Buku Agenda' })).toBeVisible();
+  // Every desk starts at the Dasbor.
+  await expect(page.getByRole('heading', { name: 'Dasbor' })).toBeVisible();
   await expect(page.locator('.topbar')).toContainText('Dinas Komunikasi dan Informatika');
   await expect(page.locator('.topbar')).toContainText(ADMIN.fullName);
   await expect(page.locator('.topbar')).toContainText('Administrator');
@@ -119,6 +120,7 @@ test('penyiapan awal, pengguna front desk, catat surat, buku agenda, lembar disp
   });
 
   await completeSetup(page);
+  await page.keyboard.press('Alt+A');
   await expect(page.getByText('Buku agenda masih kosong.')).toBeVisible();
 
   // The admin creates the front-desk user in Pengaturan → Pengguna.
@@ -283,7 +285,7 @@ test('layar terkunci setelah diam; isian tetap ada dan surat tetap bisa disimpan
   const prefs = await apiCall(page, 'prefs.set', { idleLockMinutes: 1 });
   expect(prefs.ok).toBe(true);
   await page.reload();
-  await expect(page.getByRole('heading', { name: 'Buku Agenda' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Dasbor' })).toBeVisible();
   await page.keyboard.press('Alt+N');
   await expect(page.getByRole('heading', { name: 'Catat Surat Masuk' })).toBeVisible();
   await page.getByLabel('Perihal').fill('Permohonan subdomain sisfo');
@@ -309,6 +311,10 @@ test('layar terkunci setelah diam; isian tetap ada dan surat tetap bisa disimpan
   await page.getByRole('button', { name: 'Simpan ke buku agenda' }).click();
   await expect(page.getByText(/Surat tercatat dengan nomor agenda 1\/500\.12\/\d{4}\./)).toBeVisible();
   await expect(page.locator('.details')).toContainText('Badan Perencanaan Pembangunan Daerah');
+  // The letter page has finished reading (its request, the audit log, the SOP's estimate), so the
+  // next call is the one Alt+A makes.
+  await expect(page.locator('.request-panel details.audit summary')).toContainText(/\d+ catatan/);
+  await expect(page.getByText(/Estimasi selesai menurut SOP/)).toBeVisible();
 
   // The session ends behind the desk's back (here: logged out through the API). The next call
   // waits behind the lock overlay and goes through once the password is typed again.

@@ -22,6 +22,7 @@ import { Alert, SelectField } from '../components/fields';
 import { PaperclipIcon, Slashed } from '../components/text';
 import { href, navigate } from '../lib/router';
 import { useDebounced } from '../lib/useDebounced';
+import { useLiveChange } from '../live';
 import { canRegister, useSession } from '../session';
 
 export const PAGE_SIZE = 50;
@@ -99,6 +100,8 @@ export function AgendaPage({ query, onQueryChange }: Props) {
         if (no === requestNo.current) setLoading(false);
       });
   }, [query, reload]);
+  // Letters registered or moved on at other desks (issue 8): read the page again.
+  useLiveChange(() => setReload((n) => n + 1), (e) => e.entity === 'letter' || e.entity === 'request');
 
   const set = useCallback((patch: Partial<AgendaQuery>) => onQueryChange({ ...query, ...patch, page: patch.page ?? 0 }), [query, onQueryChange]);
 

@@ -1,9 +1,11 @@
 /**
- * Halaman surat: everything about one letter, its scans, and the documents made from it
- * (lembar disposisi, tanda terima): preview, save as PDF, print.
+ * Halaman surat: everything about one letter: its request running through the SOP (RequestPanel),
+ * its scans, and the documents made from it (lembar disposisi, tanda terima, and the surat
+ * pemberitahuan of a returned request): preview, save as PDF, print.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { NATURE_LABELS, PAPER_LABELS, PAPER_SIZES, type DocumentKind, type Letter, type PaperSize } from '../../../shared/api/schemas';
+import type { RequestViewDto } from '../../../shared/api/engine-schemas';
 import { formatDateId, formatInstantDateTimeId } from '../../../shared/domain/dates';
 import { asApiError, call } from '../api';
 import { NatureBadge, StatusBadge, serviceLabel } from '../components/badges';
@@ -11,8 +13,12 @@ import { Alert, SelectField, cls } from '../components/fields';
 import { DOCUMENT_LABELS, PrintDialog } from '../components/PrintDialog';
 import { Slashed } from '../components/text';
 import { base64ToBlob, downloadBlob, formatSize } from '../lib/files';
+import { formatDeadline } from '../lib/format';
 import { href } from '../lib/router';
+import { useDeskPulse } from '../pulse';
 import { useSession } from '../session';
+import { useLiveChange } from '../live';
+import { RequestPanel } from './RequestPanel';
 
 interface Rendered {
   kind: DocumentKind;
@@ -33,16 +39,51 @@ export function LetterPage({ id, justRegistered }: Props) {
   const tz = office.timeZone;
   const [letter, setLetter] = useState<Letter | null>(justRegistered);
   const [error, setError] = useState<string | null>(null);
+  // undefined while loading; null when the letter runs no SOP.
+  const [request, setRequest] = useState<RequestViewDto | null | undefined>(undefined);
+  const [requestError, setRequestError] = useState<string | null>(null);
+  const [showDoc, setShowDoc] = useState<{ kind: DocumentKind; seq: number } | null>(null);
+  const { refresh: refreshPulse } = useDeskPulse();
+
+  const loadLetter = useCallback(async () => {
+    try {
+      setLetter(await call('letters.get', { id }));
+    } catch (e) {
+      setError(asApiError(e).message);
+    }
+  }, [id]);
+
+  const loadRequest = useCallback(async () => {
+    try {
+      setRequest(await call('requests.forLetter', { letterId: id }));
+      setRequestError(null);
+    } catch (e) {
+      setRequestError(asApiError(e).message);
+    }
+  }, [id]);
 
   useEffect(() => {
-    let live = true;
-    call('letters.get', { id })
-      .then((l) => live && setLetter(l))
-      .catch((e: unknown) => live && setError(asApiError(e).message));
-    return () => {
-      live = false;
-    };
-  }, [id]);
+    void loadLetter();
+    // Opening the letter marks my dispositions of it read: the counts change.
+    void loadRequest().then(refreshPulse);
+  }, [loadLetter, loadRequest, refreshPulse]);
+  // This letter changed at another desk (issue 8): read it and its request again.
+  useLiveChange(
+    () => {
+      void loadLetter();
+      void loadRequest();
+    },
+    (e) => e.letterId === id,
+  );
+
+  const onView = useCallback(
+    (view: RequestViewDto) => {
+      setRequest(view);
+      void loadLetter();
+      refreshPulse();
+    },
+    [loadLetter, refreshPulse],
+  );
 
   if (error && !letter) {
     return (
@@ -72,12 +113,33 @@ export function LetterPage({ id, justRegistered }: Props) {
           <StatusBadge status={letter.status} />
         </div>
       </div>
-      <DocumentsAndDetails letter={letter} tz={tz} justRegistered={justRegistered !== null} />
+      {requestError && <Alert kind="error">Permohonan surat ini tidak dapat dimuat: {requestError}</Alert>}
+      {request && (
+        <RequestPanel
+          letterId={letter.id}
+          view={request}
+          onView={onView}
+          onReload={loadRequest}
+          onShowDocument={(kind) => setShowDoc((s) => ({ kind, seq: (s?.seq ?? 0) + 1 }))}
+        />
+      )}
+      {request === null && (
+        <p className="muted request-none">Surat ini tidak berjalan menurut SOP: layanannya belum diberi SOP di Pengaturan → SOP.</p>
+      )}
+      <DocumentsAndDetails letter={letter} tz={tz} justRegistered={justRegistered !== null} request={request ?? null} showDoc={showDoc} />
     </section>
   );
 }
 
-function DocumentsAndDetails({ letter, tz, justRegistered }: { letter: Letter; tz: string; justRegistered: boolean }) {
+interface DocsProps {
+  letter: Letter;
+  tz: string;
+  justRegistered: boolean;
+  request: RequestViewDto | null;
+  showDoc: { kind: DocumentKind; seq: number } | null;
+}
+
+function DocumentsAndDetails({ letter, tz, justRegistered, request, showDoc }: DocsProps) {
   const { prefs, setPrefs } = useSession();
   const [kind, setKind] = useState<DocumentKind>('disposition_sheet');
   const [paper, setPaper] = useState<PaperSize>(prefs.paper);
@@ -88,6 +150,31 @@ function DocumentsAndDetails({ letter, tz, justRegistered }: { letter: Letter; t
   const [banner, setBanner] = useState(justRegistered);
   const panelRef = useRef<HTMLElement>(null);
   const urlRef = useRef<string | null>(null);
+  const [estimate, setEstimate] = useState<string | null>(null);
+  const returned = request?.state === 'dikembalikan';
+  const kinds: DocumentKind[] = returned ? ['disposition_sheet', 'receipt', 'return_notice'] : ['disposition_sheet', 'receipt'];
+
+  // The request moved on (a disposition, a decision): the documents drawn before are stale.
+  const revision = request?.revision ?? 0;
+  useEffect(() => {
+    setRendered(null);
+  }, [revision]);
+  useEffect(() => {
+    if (!returned && kind === 'return_notice') setKind('disposition_sheet');
+  }, [returned, kind]);
+
+  // The registration banner shows the SOP's estimate of completion (as on the receipt).
+  const templateKey = request?.template.key ?? null;
+  useEffect(() => {
+    if (!banner || !templateKey) return;
+    let live = true;
+    call('sop.schedule', { templateKey, receivedAt: letter.receivedAt })
+      .then((s) => live && setEstimate(s.estimatedCompletion))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [banner, templateKey, letter.receivedAt]);
 
   useEffect(
     () => () => {
@@ -145,6 +232,14 @@ function DocumentsAndDetails({ letter, tz, justRegistered }: { letter: Letter; t
     void preview(k, paper);
   }
 
+  // Asked from the request panel (the surat pemberitahuan after a return).
+  const shownSeq = useRef(0);
+  useEffect(() => {
+    if (!showDoc || showDoc.seq === shownSeq.current) return;
+    shownSeq.current = showDoc.seq;
+    fromBanner(showDoc.kind);
+  });
+
   const shown = rendered && rendered.kind === kind && rendered.paper === paper ? rendered : null;
 
   return (
@@ -154,6 +249,7 @@ function DocumentsAndDetails({ letter, tz, justRegistered }: { letter: Letter; t
           <div>
             <strong>Surat tercatat dengan nomor agenda {letter.agendaNumber}.</strong>
             <span className="muted"> Cetak lembar disposisinya untuk diteruskan kepada Kepala Dinas.</span>
+            {estimate && <span className="banner-estimate">Estimasi selesai menurut SOP: {formatDeadline(estimate, tz)}.</span>}
           </div>
           <div className="banner-actions">
             <button type="button" className="btn btn--primary btn--small" onClick={() => fromBanner('disposition_sheet')} autoFocus>
@@ -210,7 +306,7 @@ function DocumentsAndDetails({ letter, tz, justRegistered }: { letter: Letter; t
           <fieldset className="field">
             <legend>Jenis dokumen</legend>
             <div className="segmented">
-              {(['disposition_sheet', 'receipt'] as const).map((k) => (
+              {kinds.map((k) => (
                 <label key={k} className={cls('segment', kind === k && 'is-selected')}>
                   <input type="radio" name="doc-kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
                   {DOCUMENT_LABELS[k]}

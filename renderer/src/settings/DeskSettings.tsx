@@ -5,6 +5,7 @@ import { call } from '../api';
 import { Alert, SelectField, TextField } from '../components/fields';
 import { useAction, useFocusFirstInvalid } from '../lib/useAction';
 import { useSession } from '../session';
+import { notificationPermission, requestNotificationPermission, showNotices, type NotifyPermission } from '../lib/notify';
 
 export function DeskSettings() {
   const { prefs, setPrefs } = useSession();
@@ -49,6 +50,7 @@ export function DeskSettings() {
   if (printer !== '' && !printerOptions.some((o) => o.value === printer)) printerOptions.push({ value: printer, label: `${printer} (tidak ditemukan)` });
 
   return (
+    <>
     <form ref={formRef} className="card narrow" onSubmit={submit} noValidate aria-labelledby="desk-title">
       <h2 id="desk-title">Meja ini</h2>
       <p className="muted">Pengaturan komputer ini saja: kertas dan printer bawaan untuk dokumen, dan kunci layar.</p>
@@ -91,5 +93,55 @@ export function DeskSettings() {
         </button>
       </div>
     </form>
+    <NotificationSettings />
+    </>
+  );
+}
+
+const PERMISSION_TEXT: Record<NotifyPermission, string> = {
+  unsupported: 'Peramban ini tidak mendukung pemberitahuan desktop.',
+  default: 'Belum diaktifkan di komputer ini.',
+  denied: 'Ditolak. Izinkan pemberitahuan untuk Loket di pengaturan peramban atau sistem operasi, lalu muat ulang halaman.',
+  granted: 'Aktif: Loket memberi tahu disposisi baru dan langkah yang terlambat, hanya pada jam kerja.',
+};
+
+function NotificationSettings() {
+  const [permission, setPermission] = useState<NotifyPermission>(() => notificationPermission());
+  const [tested, setTested] = useState<string | null>(null);
+  return (
+    <section className="card narrow" aria-labelledby="notify-title">
+      <h2 id="notify-title">Pemberitahuan desktop</h2>
+      <p className="muted">
+        Loket memeriksa antrian Anda setiap menit. Pada jam kerja kantor, muncul pemberitahuan bila ada disposisi baru untuk Anda atau langkah Anda melewati baku waktunya.
+      </p>
+      <p className={permission === 'granted' ? 'notify-state notify-state--on' : 'notify-state'} role="status">
+        {PERMISSION_TEXT[permission]}
+      </p>
+      {tested && <Alert kind="info">{tested}</Alert>}
+      <div className="actions">
+        {permission !== 'granted' && (
+          <button
+            type="button"
+            className="btn btn--primary"
+            disabled={permission === 'unsupported' || permission === 'denied'}
+            onClick={() => void requestNotificationPermission().then(setPermission)}
+          >
+            Aktifkan pemberitahuan desktop
+          </button>
+        )}
+        {permission === 'granted' && (
+          <button
+            type="button"
+            className="btn btn--secondary"
+            onClick={() => {
+              const n = showNotices([{ kind: 'disposition', title: 'Uji pemberitahuan Loket', body: 'Pemberitahuan desktop berfungsi di komputer ini.' }]);
+              setTested(n > 0 ? 'Pemberitahuan uji dikirim.' : 'Pemberitahuan tidak dapat ditampilkan di komputer ini.');
+            }}
+          >
+            Kirim pemberitahuan uji
+          </button>
+        )}
+      </div>
+    </section>
   );
 }

@@ -11,6 +11,9 @@ import { CodesSettings } from './CodesSettings';
 import { InstructionsSettings } from './InstructionsSettings';
 import { DeskSettings } from './DeskSettings';
 import { PasswordSettings } from './PasswordSettings';
+import { SopSettings } from './SopSettings';
+import { CalendarSettings } from './CalendarSettings';
+import { LanSettings } from './LanSettings';
 
 interface SectionDef {
   key: string;
@@ -26,6 +29,9 @@ const SECTIONS: SectionDef[] = [
   { key: 'pengguna', label: 'Pengguna', adminOnly: true, render: () => <UsersSettings /> },
   { key: 'kode', label: 'Kode klasifikasi', adminOnly: true, render: () => <CodesSettings /> },
   { key: 'instruksi', label: 'Instruksi disposisi', adminOnly: true, render: () => <InstructionsSettings /> },
+  { key: 'lan', label: 'Beberapa meja (LAN)', adminOnly: true, render: () => <LanSettings /> },
+  { key: 'sop', label: 'SOP', adminOnly: false, render: () => <SopSettings /> },
+  { key: 'kalender', label: 'Kalender kerja', adminOnly: false, render: () => <CalendarSettings /> },
   { key: 'meja', label: 'Meja ini', adminOnly: false, render: () => <DeskSettings /> },
   { key: 'sandi', label: 'Ganti kata sandi', adminOnly: false, render: () => <PasswordSettings /> },
 ];
@@ -33,7 +39,8 @@ const SECTIONS: SectionDef[] = [
 export function SettingsPage({ section }: { section: string | null }) {
   const { user } = useSession();
   const visible = SECTIONS.filter((s) => !s.adminOnly || user.role === 'admin');
-  const current = visible.find((s) => s.key === section) ?? visible[0];
+  // Without a section: the office profile for the administrator, this desk for everybody else.
+  const current = visible.find((s) => s.key === section) ?? visible.find((s) => s.key === (user.role === 'admin' ? 'kantor' : 'meja')) ?? visible[0];
   return (
     <section aria-labelledby="settings-title">
       <div className="page-head">
