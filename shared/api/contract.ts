@@ -59,6 +59,57 @@ import {
   SetPasswordOutputSchema,
   SetStatusInputSchema,
 } from './hosting-schemas';
+import { DeskSchema, LanSettingsSchema, LanStatusSchema, PairInputSchema, PairOutputSchema, PairingCodeSchema } from './lan-schemas';
+import {
+  AddAttachmentInputSchema,
+  ComposeInputSchema,
+  ComposeOutputSchema,
+  DeviceOptionsSchema,
+  InboxItemIdSchema,
+  InboxItemSchema,
+  InboxListInputSchema,
+  JobIdSchema,
+  OcrJobSchema,
+  ScanDeviceIdSchema,
+  ScanFolderSettingsInputSchema,
+  ScanFolderStateSchema,
+  ScanJobSchema,
+  ScannerListSchema,
+  ScanRequestSchema,
+  ThumbnailsOutputSchema,
+} from './scan-schemas';
+import {
+  CreateDocumentInputSchema,
+  DocumentTypeSettingSchema,
+  DocumentTypesSaveSchema,
+  DocumentViewSchema,
+  DocumentsForRequestSchema,
+  UpdateDocumentInputSchema,
+  VerifyDocumentResultSchema,
+} from './document-schemas';
+import {
+  ComplaintInputSchema,
+  ComplaintListFilterSchema,
+  ComplaintSchema,
+  ComplaintSettingsSchema,
+  ComplaintSummarySchema,
+  EvaluationInputSchema,
+  EvaluationSchema,
+  ImportCommitSchema,
+  ImportFileSchema,
+  ImportMappingSchema,
+  ImportOptionsSchema,
+  ImportPreviewSchema,
+  ImportStartSchema,
+  ImportStatusSchema,
+  ReportDataInputSchema,
+  ReportPdfInputSchema,
+  ReportSchema,
+  ServiceStandardInputSchema,
+  ServiceStandardSchema,
+  StandardServiceSchema,
+  XlsxFileSchema,
+} from './report-schemas';
 
 export interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
   access: Access;
@@ -178,9 +229,11 @@ export const contract = {
   }),
   'letters.search': call({
     access: 'user',
-    summary: 'Cari di buku agenda (teks lengkap) dengan saringan tahun, sifat, layanan, status.',
+    summary:
+      'Cari di buku agenda (teks lengkap) dengan saringan tahun, sifat, layanan, status. Jumlah dihitung tepat sampai 10.000 surat; ' +
+      'di atas itu totalExact = false dan total adalah batas bawah ("lebih dari …").',
     input: LetterSearchSchema,
-    output: z.object({ items: z.array(LetterSummarySchema), total: z.number().int() }),
+    output: z.object({ items: z.array(LetterSummarySchema), total: z.number().int(), totalExact: z.boolean() }),
   }),
   'letters.years': call({ access: 'user', summary: 'Tahun-tahun yang ada di buku agenda.', input: Empty, output: z.array(z.number().int()) }),
   'letters.get': call({ access: 'user', summary: 'Satu surat dengan pindaiannya.', input: Id, output: LetterSchema }),
@@ -385,6 +438,306 @@ export const contract = {
     output: HostingForRequestSchema,
   }),
   // --- akhir register sistem yang di-hosting ---
+  // --- Beberapa meja di LAN (issue 8): shared/api/lan-schemas.ts, electron/core/services/lan.ts ---
+  'lan.status': call({
+    access: 'user',
+    summary: 'Keadaan host LAN komputer ini: aktif atau tidak, alamat untuk meja lain, sidik jari sertifikat, jumlah meja berpasangan.',
+    input: Empty,
+    output: LanStatusSchema,
+  }),
+  'lan.settings.get': call({ access: ['admin'], summary: 'Pengaturan host LAN dan batas diam sesi.', input: Empty, output: LanSettingsSchema }),
+  'lan.settings.save': call({
+    access: ['admin'],
+    summary: 'Nyalakan/matikan host LAN (HTTPS), alamat dan port yang didengarkan, batas diam sesi.',
+    input: LanSettingsSchema,
+    output: LanSettingsSchema,
+  }),
+  'lan.pairing.create': call({
+    access: ['admin'],
+    summary: 'Buat kode pemasangan sekali pakai (8 karakter, berlaku 10 menit) untuk memasangkan satu meja.',
+    input: Empty,
+    output: PairingCodeSchema,
+  }),
+  'lan.pair': call({
+    access: 'public',
+    summary: 'Dipanggil meja baru lewat HTTPS: tukar kode pemasangan dengan identitas dan rahasia meja.',
+    input: PairInputSchema,
+    output: PairOutputSchema,
+  }),
+  'lan.desks.list': call({ access: ['admin'], summary: 'Meja-meja yang pernah dipasangkan dengan host ini.', input: Empty, output: z.array(DeskSchema) }),
+  'lan.desks.revoke': call({
+    access: ['admin'],
+    summary: 'Cabut pasangan sebuah meja: permintaannya ditolak dan sesi-sesinya berakhir.',
+    input: z.object({ id: z.string().min(1).max(40) }),
+    output: DeskSchema,
+  }),
+  // --- akhir beberapa meja di LAN ---
+  // --- Pindaian di meja depan (issue 6): shared/api/scan-schemas.ts, electron/core/scan/ ---
+  'scan.devices': call({
+    access: FRONT_DESK,
+    summary: 'Pemindai yang terpasang di komputer yang menjalankan Loket (SANE di Linux, WIA di Windows).',
+    input: Empty,
+    output: ScannerListSchema,
+  }),
+  'scan.deviceOptions': call({
+    access: FRONT_DESK,
+    summary: 'Pilihan sebuah pemindai: sumber kertas (kaca, pengumpan, bolak-balik), mode warna, resolusi.',
+    input: z.object({ device: ScanDeviceIdSchema }),
+    output: DeviceOptionsSchema,
+  }),
+  'scan.start': call({
+    access: FRONT_DESK,
+    summary: 'Mulai memindai; semua halaman menjadi satu PDF. Pantau dengan scan.status.',
+    input: ScanRequestSchema,
+    output: z.object({ jobId: z.string() }),
+  }),
+  'scan.status': call({
+    access: FRONT_DESK,
+    summary: 'Kemajuan pemindaian (halaman terpindai, pesan, masalah seperti kertas macet) dan PDF hasilnya.',
+    input: JobIdSchema,
+    output: ScanJobSchema,
+  }),
+  'scan.cancel': call({ access: FRONT_DESK, summary: 'Batalkan pemindaian yang sedang berjalan.', input: JobIdSchema, output: ScanJobSchema }),
+  'scan.folder.get': call({
+    access: FRONT_DESK,
+    summary: 'Pengaturan dan keadaan folder pindaian (apakah dipantau, berkas yang ditolak).',
+    input: Empty,
+    output: ScanFolderStateSchema,
+  }),
+  'scan.folder.save': call({
+    access: ['admin'],
+    summary: 'Atur folder pindaian (lokasi di komputer yang menjalankan Loket, pemantauan berkala untuk folder jaringan, pindahkan ke "diproses") dan mulai memantaunya.',
+    input: ScanFolderSettingsInputSchema,
+    output: ScanFolderStateSchema,
+  }),
+  'scan.inbox.list': call({
+    access: FRONT_DESK,
+    summary: 'Kotak masuk pindaian: berkas yang tiba di folder pindaian, terbaru dahulu.',
+    input: InboxListInputSchema,
+    output: z.array(InboxItemSchema),
+  }),
+  'scan.inbox.attach': call({
+    access: FRONT_DESK,
+    summary: 'Lampirkan berkas kotak masuk pada surat yang sudah ada (letterId), atau ambil rujukannya untuk surat baru (letterId null → lampiran letters.register).',
+    input: InboxItemIdSchema.extend({ letterId: z.number().int().positive().nullable().default(null) }),
+    output: z.object({ attachment: z.object({ sha256: z.string(), name: z.string() }), item: InboxItemSchema }),
+  }),
+  'scan.inbox.dismiss': call({
+    access: FRONT_DESK,
+    summary: 'Abaikan berkas kotak masuk (berkasnya tetap tersimpan dan di folder).',
+    input: InboxItemIdSchema,
+    output: InboxItemSchema,
+  }),
+  'letters.addAttachment': call({
+    access: FRONT_DESK,
+    summary: 'Tambahkan berkas pindaian pada surat yang sudah tercatat; tercatat di log audit.',
+    input: AddAttachmentInputSchema,
+    output: LetterSchema,
+  }),
+  'pages.thumbnails': call({
+    access: FRONT_DESK,
+    summary: 'Gambar kecil tiap halaman sebuah berkas pindaian (PDF lewat pdftoppm; gambar apa adanya).',
+    input: z.object({ sha256: Sha256Schema }),
+    output: ThumbnailsOutputSchema,
+  }),
+  'pages.compose': call({
+    access: FRONT_DESK,
+    summary: 'Susun halaman dari beberapa berkas (urutan, putar, buang) menjadi satu PDF baru; beberapa gambar menjadi satu PDF.',
+    input: ComposeInputSchema,
+    output: ComposeOutputSchema,
+  }),
+  'ocr.start': call({
+    access: FRONT_DESK,
+    summary: 'Mulai membaca teks halaman pertama sebuah pindaian (luring, bahasa Indonesia). Pantau dengan ocr.status.',
+    input: z.object({ sha256: Sha256Schema }),
+    output: z.object({ jobId: z.string() }),
+  }),
+  'ocr.status': call({
+    access: FRONT_DESK,
+    summary: 'Kemajuan pembacaan teks (0–100) dan saran isian: nomor surat, tanggal surat, pengirim, perihal.',
+    input: JobIdSchema,
+    output: OcrJobSchema,
+  }),
+  // --- akhir pindaian ---
+  // --- Register dokumen dan pengesahan (issue 4): shared/api/document-schemas.ts, electron/core/services/documents.ts ---
+  'documents.types.get': call({
+    access: 'user',
+    summary: 'Jenis dokumen bernomor: nama, format nomor, kode klasifikasi, kode unit, dan nomor berikutnya tahun ini.',
+    input: Empty,
+    output: z.array(DocumentTypeSettingSchema),
+  }),
+  'documents.types.save': call({
+    access: ['admin'],
+    summary: 'Ubah nama, format nomor ({kode}/{urut:3}/{unit}/{tahun} …), kode klasifikasi, dan kode unit jenis dokumen.',
+    input: DocumentTypesSaveSchema,
+    output: z.array(DocumentTypeSettingSchema),
+  }),
+  'documents.forRequest': call({
+    access: 'user',
+    summary: 'Dokumen bernomor sebuah permohonan dengan versi dan status pengesahannya, jenis yang boleh dibuat penonton, dan apakah ia boleh mengesahkan.',
+    input: z.object({ requestId: z.number().int().positive() }),
+    output: DocumentsForRequestSchema,
+  }),
+  'documents.create': call({
+    access: ['front_desk', 'kadis', 'kabid', 'technical', 'security', 'admin'],
+    summary:
+      'Buat dokumen bernomor (laporan, hak akses hosting, BAST, surat pengantar, surat pemberitahuan) sebuah permohonan; nomornya diterbitkan saat itu. Oleh pelaksana langkah SOP yang mencatat dokumen itu, atau Kepala Dinas/Kepala Bidang/administrator.',
+    input: CreateDocumentInputSchema,
+    output: DocumentViewSchema,
+  }),
+  'documents.update': call({
+    access: ['front_desk', 'kadis', 'kabid', 'technical', 'security', 'admin'],
+    summary: 'Ubah dokumen: selalu menjadi versi baru dengan nomor yang sama, belum disahkan (juga bila versi sebelumnya sudah disahkan).',
+    input: UpdateDocumentInputSchema,
+    output: DocumentViewSchema,
+  }),
+  'documents.renderVersion': call({
+    access: 'user',
+    summary: 'PDF sebuah versi dokumen (versi terakhir bila tidak disebut): versi yang disahkan selalu berkas yang disimpan saat pengesahan; yang belum, bertanda KONSEP.',
+    input: z.object({ documentId: z.number().int().positive(), version: z.number().int().positive().optional() }),
+    output: PdfFileSchema,
+  }),
+  'documents.printVersion': call({
+    access: 'user',
+    summary: 'Cetak sebuah versi dokumen lewat sistem operasi (CUPS / Windows) pada kertas versinya.',
+    input: z.object({
+      documentId: z.number().int().positive(),
+      version: z.number().int().positive().optional(),
+      printer: z.string().trim().min(1, { error: 'Pilih printer.' }).max(200),
+      copies: z.number().int().min(1, { error: 'Paling sedikit 1 salinan.' }).max(20, { error: 'Paling banyak 20 salinan.' }),
+    }),
+    output: z.object({ jobId: z.string(), printer: z.string() }),
+  }),
+  'documents.approve': call({
+    access: ['kadis'],
+    summary: 'Sahkan versi terakhir dokumen: PDF-nya disimpan beserta SHA-256-nya dan versi dikunci.',
+    input: z.object({ documentId: z.number().int().positive(), version: z.number().int().positive() }),
+    output: DocumentViewSchema,
+  }),
+  'documents.verify': call({
+    access: 'user',
+    summary: 'Periksa berkas PDF: sama dengan versi yang disahkan, belum disahkan, diubah, atau tidak dikenal.',
+    input: z.object({
+      dataBase64: z.string().min(1, { error: 'Berkas kosong.' }).max(36_000_000, { error: 'Berkas terlalu besar (paling besar 25 MB).' }),
+    }),
+    output: VerifyDocumentResultSchema,
+  }),
+  // --- akhir register dokumen ---
+  // --- Laporan, evaluasi kinerja, impor Excel, pengaduan, standar pelayanan (issue 5): shared/api/report-schemas.ts ---
+  'reports.data': call({
+    access: 'user',
+    summary:
+      'Data laporan untuk layar (judul, periode, catatan, bagian dengan tabel dan grafik): buku agenda, daftar sistem yang dihosting, laporan tahunan subdomain, penggunaan dan pemeliharaan hosting, rekap permohonan, pengaduan, evaluasi kinerja.',
+    input: ReportDataInputSchema,
+    output: ReportSchema,
+  }),
+  'reports.pdf': call({
+    access: 'user',
+    summary: 'Laporan sebagai PDF: kop surat, judul, periode, tabel dengan baris judul berulang di tiap halaman, grafik vektor, nomor halaman, tanda tangan Kepala Dinas.',
+    input: ReportPdfInputSchema,
+    output: PdfFileSchema,
+  }),
+  'reports.xlsx': call({
+    access: 'user',
+    summary: 'Laporan sebagai .xlsx: satu lembar per tabel dengan baris judul, kepala kolom tebal yang dibekukan dan disaring, tanggal sebagai tanggal Excel, angka sebagai angka.',
+    input: ReportDataInputSchema,
+    output: XlsxFileSchema,
+  }),
+  'evaluation.get': call({
+    access: ['kadis', 'kabid', 'admin'],
+    summary: 'Evaluasi kinerja satu triwulan: waktu kerja tiap langkah SOP terhadap mutu baku (median, P90, persentase tepat waktu), per petugas, per OPD, tren empat triwulan.',
+    input: EvaluationInputSchema,
+    output: EvaluationSchema,
+  }),
+  'import.preview': call({
+    access: ['front_desk', 'admin'],
+    summary: 'Pratinjau impor buku agenda lama atau daftar OPD (.xlsx/.csv): kolom, pemetaan otomatis dari nama kolom, 20 baris pertama dengan masalahnya.',
+    input: ImportFileSchema.extend({
+      mapping: ImportMappingSchema.nullable().default(null),
+      options: ImportOptionsSchema.default({ agendaFormat: null, defaultClassificationCode: '000', defaultService: 'lainnya' }),
+    }),
+    output: ImportPreviewSchema,
+  }),
+  'import.start': call({
+    access: ['front_desk', 'admin'],
+    summary: 'Mulai membaca dan memeriksa seluruh berkas impor di latar belakang; pantau dengan import.status.',
+    input: ImportStartSchema,
+    output: ImportStatusSchema,
+  }),
+  'import.status': call({
+    access: ['front_desk', 'admin'],
+    summary: 'Kemajuan impor (persen) dan setiap baris yang salah beserta alasannya.',
+    input: z.object({ jobId: z.string().min(1).max(60) }),
+    output: ImportStatusSchema,
+  }),
+  'import.commit': call({
+    access: ['front_desk', 'admin'],
+    summary: 'Simpan impor yang semua barisnya benar, seluruhnya dalam satu transaksi; impor dengan baris salah ditolak utuh.',
+    input: z.object({ jobId: z.string().min(1).max(60) }),
+    output: ImportCommitSchema,
+  }),
+  'complaints.register': call({
+    access: FRONT_DESK,
+    summary: 'Catat pengaduan (langsung, telepon, e-mail, website, Twitter/X, Instagram); Loket memberi nomor pengaduan dan menjalankannya menurut SOP pengaduan.',
+    input: ComplaintInputSchema,
+    output: ComplaintSchema,
+  }),
+  'complaints.list': call({
+    access: 'user',
+    summary: 'Cari pengaduan (nomor, pengadu, pokok) dengan saringan tahun, saluran, dan status.',
+    input: ComplaintListFilterSchema,
+    output: z.object({ items: z.array(ComplaintSummarySchema), total: z.number().int() }),
+  }),
+  'complaints.get': call({ access: 'user', summary: 'Satu pengaduan.', input: Id, output: ComplaintSchema }),
+  'complaints.receipt': call({
+    access: 'user',
+    summary: 'PDF Tanda Terima Pengaduan dengan saluran pengaduan kantor dan Pejabat Pengaduan.',
+    input: z.object({ id: z.number().int().positive(), paper: PaperSchema.default('A4') }),
+    output: PdfFileSchema,
+  }),
+  'complaints.settings.get': call({
+    access: 'user',
+    summary: 'Kontak pengaduan kantor (telepon, e-mail, website, Twitter/X, Instagram, Pejabat Pengaduan) dan format nomor pengaduan, dengan baris cetaknya.',
+    input: Empty,
+    output: ComplaintSettingsSchema.extend({ lines: z.array(z.string()) }),
+  }),
+  'complaints.settings.save': call({
+    access: ['admin'],
+    summary: 'Ubah kontak pengaduan kantor dan format nomor pengaduan.',
+    input: ComplaintSettingsSchema,
+    output: ComplaintSettingsSchema.extend({ lines: z.array(z.string()) }),
+  }),
+  'requests.forComplaint': call({
+    access: 'user',
+    summary: 'Jalannya SOP sebuah pengaduan: linimasa, disposisi ke Pejabat Pengaduan, tindakan yang boleh dilakukan (lewat requests.act); menandai disposisi terbaca.',
+    input: z.object({ complaintId: z.number().int().positive() }),
+    output: RequestViewSchema.nullable(),
+  }),
+  'audit.forComplaint': call({
+    access: 'user',
+    summary: 'Log audit sebuah pengaduan dan permohonannya.',
+    input: z.object({ complaintId: z.number().int().positive() }),
+    output: z.array(AuditViewSchema),
+  }),
+  'standards.list': call({
+    access: 'user',
+    summary: 'Standar pelayanan tiap layanan: persyaratan, prosedur dari SOP, waktu, biaya, produk, jam pelayanan, saluran pengaduan.',
+    input: Empty,
+    output: z.array(ServiceStandardSchema),
+  }),
+  'standards.save': call({
+    access: ['admin'],
+    summary: 'Ubah persyaratan, biaya, dan produk standar pelayanan sebuah layanan.',
+    input: ServiceStandardInputSchema,
+    output: ServiceStandardSchema,
+  }),
+  'standards.pdf': call({
+    access: 'user',
+    summary: 'Standar pelayanan sebuah layanan sebagai PDF untuk dicetak bagi pengunjung.',
+    input: z.object({ service: StandardServiceSchema, paper: PaperSchema.default('A4') }),
+    output: PdfFileSchema,
+  }),
+  // --- akhir laporan, evaluasi, impor, pengaduan, standar pelayanan ---
 } as const;
 
 export type Contract = typeof contract;

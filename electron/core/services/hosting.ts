@@ -621,7 +621,8 @@ export interface StepRecording {
 /** The current step of a request, what it records, and whether the user acts on it now; null when the request is closed. */
 export function stepRecording(db: Db, requestId: number, user: User, now: Date): StepRecording | null {
   const view = getRequestView(db, requestId, user, now);
-  if (view.currentStep === null || view.state === 'selesai' || view.state === 'dikembalikan') return null;
+  // A complaint's request (letterId null) records no hosting data.
+  if (view.currentStep === null || view.letterId === null || view.state === 'selesai' || view.state === 'dikembalikan') return null;
   const template = getTemplate(db, view.template.id);
   const step = template.steps.find((s) => s.id === view.currentStep?.id);
   const records = step && step.kind !== 'end' ? [...(step.records ?? [])] : [];
@@ -1124,6 +1125,8 @@ export function setPanelPassword(
       throw new ApiError('INVALID_INPUT', 'Kata sandi web panel paling sedikit 12 karakter tanpa spasi.', { password: 'Paling sedikit 12 karakter tanpa spasi.' });
     }
   }
+  // The system must exist before anything is sealed: sealing creates the key file the first time.
+  systemRow(db, id);
   const sealed = secrets.encrypt(plain);
   const at = now.toISOString();
   const run = db.transaction(() => {

@@ -21,7 +21,9 @@ export type RequestState = 'berjalan' | 'dijeda' | 'selesai' | 'dikembalikan';
 
 interface RequestRow {
   id: number;
-  letter_id: number;
+  /** Exactly one of letter_id and complaint_id is set (migration 6). */
+  letter_id: number | null;
+  complaint_id: number | null;
   template_id: number;
   current_step: string;
   state: RequestState;
@@ -108,7 +110,9 @@ export interface AvailableActions {
 
 export interface RequestView {
   id: number;
-  letterId: number;
+  /** The letter the request runs for, or null for a complaint's request (then complaintId is set). */
+  letterId: number | null;
+  complaintId: number | null;
   revision: number;
   template: { id: number; key: string; name: string; source: string; version: number };
   state: RequestState;
@@ -154,6 +158,11 @@ function getRequestRow(db: Db, id: number): RequestRow {
 
 export function requestIdForLetter(db: Db, letterId: number): number | null {
   const row = db.prepare('SELECT id FROM requests WHERE letter_id = ?').get(letterId) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
+export function requestIdForComplaint(db: Db, complaintId: number): number | null {
+  const row = db.prepare('SELECT id FROM requests WHERE complaint_id = ?').get(complaintId) as { id: number } | undefined;
   return row?.id ?? null;
 }
 
@@ -238,6 +247,8 @@ function isRecipient(db: Db, dispositionId: number, userId: number): boolean {
 }
 
 function syncLetterStatus(db: Db, request: RequestRow, template: SopTemplate): void {
+  // A complaint's status is derived from its request when read (services/complaints.ts).
+  if (request.letter_id === null) return;
   let status: string;
   if (request.state === 'selesai') status = 'selesai';
   else if (request.state === 'dikembalikan') status = 'dikembalikan';
@@ -263,22 +274,44 @@ function syncLetterStatus(db: Db, request: RequestRow, template: SopTemplate): v
  * An opening step done by the OPD (sending the letter) is completed at the letter's receipt.
  */
 export function startRequestForLetter(db: Db, letterId: number, service: string, receivedAt: string, userId: number, now: Date): number | null {
+  return startRequest(db, { letterId }, service, receivedAt, userId, now);
+}
+
+/**
+ * Starts the request for a just-registered complaint on the office's complaint SOP (service
+ * 'pengaduan'); null when the office has none. The complainant's opening step is completed at receipt.
+ */
+export function startRequestForComplaint(db: Db, complaintId: number, receivedAt: string, userId: number, now: Date): number | null {
+  return startRequest(db, { complaintId }, 'pengaduan', receivedAt, userId, now);
+}
+
+function startRequest(
+  db: Db,
+  owner: { letterId: number } | { complaintId: number },
+  service: string,
+  receivedAt: string,
+  userId: number,
+  now: Date,
+): number | null {
   const mapping = db.prepare('SELECT template_key FROM service_sops WHERE service = ?').get(service) as { template_key: string } | undefined;
   if (!mapping) return null;
   const templateId = latestTemplateId(db, mapping.template_key);
   if (templateId === null) return null;
   const template = getTemplate(db, templateId);
   const first = stepById(template, template.start);
+  const letterId = 'letterId' in owner ? owner.letterId : null;
+  const complaintId = 'complaintId' in owner ? owner.complaintId : null;
   const id = Number(
     db
-      .prepare("INSERT INTO requests (letter_id, template_id, current_step, state, started_at) VALUES (?, ?, ?, 'berjalan', ?)")
-      .run(letterId, templateId, template.start, receivedAt).lastInsertRowid,
+      .prepare("INSERT INTO requests (letter_id, complaint_id, template_id, current_step, state, started_at) VALUES (?, ?, ?, ?, 'berjalan', ?)")
+      .run(letterId, complaintId, templateId, template.start, receivedAt).lastInsertRowid,
   );
   addEvent(db, id, receivedAt, null, 'step_started', first.id);
   grantRoleAccess(db, id, template, first);
   let current = first;
   if (current.kind === 'task' && roleOf(template, current.actor).external) {
-    addEvent(db, id, receivedAt, userId, 'step_completed', current.id, null, 'Surat permohonan diterima dan dicatat di buku agenda.');
+    const received = letterId !== null ? 'Surat permohonan diterima dan dicatat di buku agenda.' : 'Pengaduan diterima dan dicatat.';
+    addEvent(db, id, receivedAt, userId, 'step_completed', current.id, null, received);
     current = stepById(template, current.next);
     addEvent(db, id, receivedAt, null, 'step_started', current.id);
     grantRoleAccess(db, id, template, current);
@@ -290,7 +323,7 @@ export function startRequestForLetter(db: Db, letterId: number, service: string,
     action: 'permohonan.dimulai',
     entity: 'request',
     entityId: id,
-    after: { letterId, template: `${template.key} v${templateId}`, step: current.id },
+    after: { ...owner, template: `${template.key} v${templateId}`, step: current.id },
   });
   return id;
 }
@@ -595,6 +628,7 @@ export function getRequestView(db: Db, requestId: number, viewer: User, now: Dat
   return {
     id: request.id,
     letterId: request.letter_id,
+    complaintId: request.complaint_id,
     revision: request.revision,
     template: { id: request.template_id, key: template.key, name: template.name, source: template.source, version },
     state: request.state,
@@ -637,7 +671,9 @@ function mergeIntervals(intervals: ActiveInterval[]): ActiveInterval[] {
 
 export interface QueueItem {
   requestId: number;
-  letterId: number;
+  /** The letter, or null for a complaint (complaintId set; agendaNumber is then the complaint number). */
+  letterId: number | null;
+  complaintId: number | null;
   agendaNumber: string;
   senderName: string;
   subject: string;
@@ -650,36 +686,87 @@ export interface QueueItem {
 }
 
 /** "Antrian saya": the open requests whose current step is the user's to do, soonest deadline first. */
+/** The steps of every SOP version whose actor is a user of `role` (template versions never change). */
+function stepIdsOfRole(db: Db, role: Role): Set<string> {
+  const ids = new Set<string>();
+  for (const { id } of db.prepare('SELECT id FROM sop_templates').all() as Array<{ id: number }>) {
+    const template = getTemplate(db, id);
+    for (const step of template.steps) if (step.kind !== 'end' && template.roles.find((r) => r.key === step.actor)?.systemRole === role) ids.add(step.id);
+  }
+  return ids;
+}
+
+/**
+ * "Antrian saya": the open requests whose current step is the user's to do, soonest deadline first.
+ * Three statements whatever the size of the queue (not three per request): the open requests at a
+ * step of the user's role, the live dispositions of those requests with this user's receipt, and
+ * the events of each request's current visit only (its deadline needs nothing older).
+ */
 export function myQueue(db: Db, user: User, now: Date, calendar: WorkingCalendar = getCalendar(db)): QueueItem[] {
+  const stepIds = stepIdsOfRole(db, user.role);
+  if (stepIds.size === 0) return [];
   const rows = db
     .prepare(
-      `SELECT r.*, l.agenda_number, l.sender_name, l.subject, l.nature FROM requests r JOIN letters l ON l.id = r.letter_id
-        WHERE r.state IN ('berjalan', 'dijeda')`,
+      `SELECT r.*, COALESCE(l.agenda_number, c.number) AS agenda_number, COALESCE(l.sender_name, c.complainant_name) AS sender_name,
+              COALESCE(l.subject, c.subject) AS subject, COALESCE(l.nature, 'biasa') AS nature
+         FROM requests r LEFT JOIN letters l ON l.id = r.letter_id LEFT JOIN complaints c ON c.id = r.complaint_id
+        WHERE r.state IN ('berjalan', 'dijeda') AND r.current_step IN (SELECT value FROM json_each(@steps))`,
     )
-    .all() as Array<RequestRow & { agenda_number: string; sender_name: string; subject: string; nature: string }>;
-  const items: QueueItem[] = [];
+    .all({ steps: JSON.stringify([...stepIds]) }) as Array<RequestRow & { agenda_number: string; sender_name: string; subject: string; nature: string }>;
+  const mine: Array<{ row: (typeof rows)[number]; template: SopTemplate; step: ActionStep; gated: boolean }> = [];
   for (const row of rows) {
     const template = getTemplate(db, row.template_id);
     const step = stepById(template, row.current_step);
     if (step.kind === 'end') continue;
-    const role = roleOf(template, step.actor);
-    if (role.systemRole !== user.role) continue;
-    let unread = false;
-    if (gatedByDisposition(template, step.actor)) {
-      const d = liveDispositionTo(db, row.id, step.actor);
-      if (!d) continue;
-      const rec = db.prepare('SELECT read_at FROM disposition_recipients WHERE disposition_id = ? AND user_id = ?').get(d.id, user.id) as
-        | { read_at: string | null }
-        | undefined;
-      if (!rec) continue;
-      unread = rec.read_at === null;
+    if (roleOf(template, step.actor).systemRole !== user.role) continue;
+    mine.push({ row, template, step, gated: gatedByDisposition(template, step.actor) });
+  }
+  // The newest live disposition to each role of each request, and whether this user received it (liveDispositionTo).
+  const gatedIds = JSON.stringify(mine.filter((m) => m.gated).map((m) => m.row.id));
+  const latest = new Map<string, { mine: boolean; readAt: string | null }>();
+  for (const d of db
+    .prepare(
+      `SELECT d.request_id, d.to_role_key, d.id, dr.user_id AS recipient, dr.read_at
+         FROM dispositions d LEFT JOIN disposition_recipients dr ON dr.disposition_id = d.id AND dr.user_id = @user
+        WHERE d.request_id IN (SELECT value FROM json_each(@ids)) AND d.withdrawn_at IS NULL
+        ORDER BY d.request_id, d.id`,
+    )
+    .all({ ids: gatedIds, user: user.id }) as Array<{ request_id: number; to_role_key: string; id: number; recipient: number | null; read_at: string | null }>) {
+    latest.set(`${d.request_id}:${d.to_role_key}`, { mine: d.recipient !== null, readAt: d.read_at });
+  }
+  const waiting: Array<(typeof mine)[number] & { unread: boolean }> = [];
+  for (const m of mine) {
+    if (!m.gated) {
+      waiting.push({ ...m, unread: false });
+      continue;
     }
-    const visits = foldVisits(events(db, row.id));
+    const d = latest.get(`${m.row.id}:${m.step.actor}`);
+    if (d?.mine) waiting.push({ ...m, unread: d.readAt === null });
+  }
+  // The current visit of each request: its events from the last start (or reopening) on.
+  const visitEvents = new Map<number, EventRow[]>();
+  for (const e of db
+    .prepare(
+      `SELECT e.request_id, e.id, e.at, e.user_id, NULL AS user_name, e.type, e.step_id, e.branch, e.note
+         FROM json_each(@ids) j
+         JOIN request_events e ON e.request_id = j.value
+          AND e.id >= (SELECT s.id FROM request_events s WHERE s.request_id = j.value AND s.type IN ('step_started', 'reopened') ORDER BY s.id DESC LIMIT 1)
+        ORDER BY e.request_id, e.id`,
+    )
+    .all({ ids: JSON.stringify(waiting.map((w) => w.row.id)) }) as Array<EventRow & { request_id: number }>) {
+    const list = visitEvents.get(e.request_id);
+    if (list) list.push(e);
+    else visitEvents.set(e.request_id, [e]);
+  }
+  const items: QueueItem[] = [];
+  for (const { row, template, step, unread } of waiting) {
+    const visits = foldVisits(visitEvents.get(row.id) ?? []);
     const visit = visits[visits.length - 1];
     if (!visit) continue;
     items.push({
       requestId: row.id,
       letterId: row.letter_id,
+      complaintId: row.complaint_id,
       agendaNumber: row.agenda_number,
       senderName: row.sender_name,
       subject: row.subject,

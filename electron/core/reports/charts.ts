@@ -1,0 +1,148 @@
+/**
+ * Vector charts drawn with pdfkit paths (no raster): grouped bars and lines, with a value axis,
+ * grid lines, category labels, a legend when there is more than one series, and the value over
+ * each bar or point. Percentages run 0–100 %; counts and minutes from 0 to a round maximum.
+ */
+import type { Chart } from '../../../shared/api/report-schemas';
+import { FONT } from '../pdf/fonts';
+import { drawFittedText, drawText, GREY, hLine, lineHeight, textWidth, type Box, type Doc, type TextStyle } from '../pdf/layout';
+import { formatMinutes, formatNumberId, formatPercent } from './format';
+
+export const SERIES_COLORS = ['#2F5597', '#C55A11', '#548235', '#BF9000', '#7030A0', '#5B9BD5'] as const;
+const GRID = '#D0D0D0';
+
+/** 0 → 1, 7 → 8, 13 → 15, 46 → 50, 130 → 150, 2400 → 2500: a round axis maximum at or above `value`. */
+export function niceMax(value: number): number {
+  if (!(value > 0)) return 1;
+  const exp = 10 ** Math.floor(Math.log10(value));
+  for (const step of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) {
+    if (step * exp >= value - 1e-9) return step * exp;
+  }
+  return 10 * exp;
+}
+
+function ticks(chart: Chart): { max: number; values: number[] } {
+  if (chart.unit === 'percent') return { max: 1, values: [0, 0.25, 0.5, 0.75, 1] };
+  const all = chart.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
+  const top = Math.max(0, ...all);
+  let max = niceMax(top);
+  if (chart.unit === 'count' && max < 4) max = 4;
+  const count = 4;
+  return { max, values: Array.from({ length: count + 1 }, (_, i) => (max * i) / count) };
+}
+
+function valueText(chart: Chart, v: number | null): string {
+  if (v === null) return '–';
+  if (chart.unit === 'percent') return formatPercent(v);
+  if (chart.unit === 'minutes') return formatMinutes(v);
+  return formatNumberId(v, 1);
+}
+
+function axisText(chart: Chart, v: number): string {
+  if (chart.unit === 'percent') return `${Math.round(v * 100)}%`;
+  if (chart.unit === 'minutes') return v >= 120 ? `${formatNumberId(v / 60, 1)} j` : `${formatNumberId(v, 1)} m`;
+  return formatNumberId(v, 1);
+}
+
+/** Draws the chart inside `box`. */
+export function drawChart(doc: Doc, chart: Chart, box: Box): void {
+  const titleStyle: TextStyle = { font: FONT.bold, size: 8.5 };
+  const small: TextStyle = { font: FONT.regular, size: 6.5 };
+  const label: TextStyle = { font: FONT.regular, size: 6.5, align: 'center' };
+  let y = box.y;
+  y += drawFittedText(doc, chart.title, box.x, y, box.w, 2 * lineHeight(doc, titleStyle), titleStyle, 7);
+  y += 3;
+
+  if (chart.series.length > 1) {
+    let lx = box.x;
+    const lh = lineHeight(doc, small);
+    chart.series.forEach((s, i) => {
+      const w = textWidth(doc, s.label, small) + 14;
+      if (lx + w > box.x + box.w && lx > box.x) {
+        lx = box.x;
+        y += lh + 2;
+      }
+      doc.save().rect(lx, y + 1, 7, 7).fill(SERIES_COLORS[i % SERIES_COLORS.length] ?? '#000').restore();
+      drawText(doc, s.label, lx + 9, y + 0.5, w - 9, small);
+      lx += w;
+    });
+    y += lh + 4;
+  }
+
+  const n = chart.categories.length;
+  if (n === 0) {
+    drawText(doc, 'Tidak ada data.', box.x, y + 10, box.w, { font: FONT.italic, size: 8, color: GREY, align: 'center' });
+    return;
+  }
+  const scale = ticks(chart);
+  const axisW = Math.max(...scale.values.map((v) => textWidth(doc, axisText(chart, v), small))) + 5;
+  const plotX = box.x + axisW;
+  const plotW = box.w - axisW - 2;
+  const slot = plotW / n;
+  const labelLines = slot < 40 ? 3 : 2;
+  const labelH = labelLines * lineHeight(doc, label) + 3;
+  const plotTop = y + 8; // room for the value over the highest bar
+  const plotBottom = box.y + box.h - labelH;
+  const plotH = Math.max(20, plotBottom - plotTop);
+  const yOf = (v: number) => plotBottom - (Math.max(0, Math.min(v, scale.max)) / scale.max) * plotH;
+
+  // Grid and value axis.
+  for (const v of scale.values) {
+    const gy = yOf(v);
+    hLine(doc, plotX, plotX + plotW, gy, 0.4, v === 0 ? '#000000' : GRID);
+    const t = axisText(chart, v);
+    drawText(doc, t, box.x, gy - small.size * 0.55, axisW - 3, { ...small, align: 'right' });
+  }
+  doc.save().lineWidth(0.6).strokeColor('#000000').moveTo(plotX, plotTop - 2).lineTo(plotX, plotBottom).stroke().restore();
+
+  // Category labels.
+  chart.categories.forEach((c, i) => {
+    drawFittedText(doc, c, plotX + i * slot + 1, plotBottom + 2, slot - 2, labelLines * lineHeight(doc, label), label, 5);
+  });
+
+  const valueStyle: TextStyle = { font: FONT.regular, size: 6, align: 'center' };
+  if (chart.kind === 'bar') {
+    const groupW = slot * 0.72;
+    const barW = groupW / Math.max(1, chart.series.length);
+    const showValues = barW >= 9;
+    chart.series.forEach((s, si) => {
+      const color = SERIES_COLORS[si % SERIES_COLORS.length] ?? '#000';
+      s.values.forEach((v, i) => {
+        const bx = plotX + i * slot + (slot - groupW) / 2 + si * barW;
+        if (v !== null && v > 0) {
+          const top = yOf(v);
+          doc.save().rect(bx + 0.5, top, Math.max(0.8, barW - 1), plotBottom - top).fill(color).restore();
+        }
+        if (showValues) {
+          const top = v === null ? plotBottom : yOf(v);
+          drawText(doc, valueText(chart, v), bx - 6, top - 8, barW + 12, valueStyle);
+        }
+      });
+    });
+  } else {
+    chart.series.forEach((s, si) => {
+      const color = SERIES_COLORS[si % SERIES_COLORS.length] ?? '#000';
+      const points = s.values.map((v, i) => (v === null ? null : { x: plotX + (i + 0.5) * slot, y: yOf(v), v }));
+      doc.save().lineWidth(1.5).strokeColor(color);
+      let drawing = false;
+      for (const p of points) {
+        if (p === null) {
+          drawing = false;
+          continue;
+        }
+        if (!drawing) doc.moveTo(p.x, p.y);
+        else doc.lineTo(p.x, p.y);
+        drawing = true;
+      }
+      doc.stroke().restore();
+      points.forEach((p, i) => {
+        if (p === null) {
+          drawText(doc, '–', plotX + i * slot, plotBottom - 9, slot, valueStyle);
+          return;
+        }
+        doc.save().circle(p.x, p.y, 2.2).fill(color).restore();
+        drawText(doc, valueText(chart, p.v), p.x - slot / 2, p.y - 9, slot, valueStyle);
+      });
+    });
+  }
+}
