@@ -86,6 +86,11 @@ export function onLiveChange(listener: Listener): () => void {
   };
 }
 
+/** A change made at this desk, told to this desk's screens at once (the host's event follows). */
+export function announceChange(event: ChangeEvent): void {
+  emit(event);
+}
+
 /**
  * Runs `refetch` when the register changes (optionally only for events that `filter` accepts),
  * coalescing bursts: at most once every 500 ms, always after the last event of a burst.

@@ -3,7 +3,8 @@
  * (attachments.upload, base64), listed with its name and size, removable, and previewable from a
  * blob: URL (PDF in a frame, images as images).
  */
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
+import type { Attachment } from '../../../shared/api/schemas';
 import { asApiError, call } from '../api';
 import { base64ToBlob, fileToBase64, formatSize, scanProblem, SCAN_ACCEPT } from '../lib/files';
 import { FieldError, cls } from './fields';
@@ -17,6 +18,8 @@ export interface ScanItem {
   sha256: string | null;
   error: string | null;
   url: string | null;
+  /** Where the file came from when it was not picked here, e.g. "Hasil pindai, 3 halaman" (issue 6). */
+  note?: string | null;
 }
 
 let scanKey = 0;
@@ -70,11 +73,56 @@ export function useScanUploads() {
     });
   }, []);
 
+  /** A file already in the register (a scan, an inbox file, composed pages): listed at once, previewed when loaded. */
+  const stored = useCallback(
+    (att: Attachment, note: string | null): ScanItem => {
+      const key = ++scanKey;
+      void call('attachments.get', { sha256: att.sha256 })
+        .then((file) => {
+          const url = URL.createObjectURL(base64ToBlob(file.dataBase64, file.mime));
+          urls.current.add(url);
+          update(key, { url });
+        })
+        .catch(() => undefined);
+      return { key, name: att.name, size: att.size, status: 'done', mime: att.mime, sha256: att.sha256, error: null, url: null, note };
+    },
+    [update],
+  );
+
+  const addStored = useCallback(
+    (att: Attachment, note: string | null = null) => {
+      const item = stored(att, note);
+      // The same file twice (e.g. "Catat sebagai surat baru" pressed again) is listed once.
+      setItems((list) => (list.some((x) => x.sha256 === att.sha256) ? list : [...list, item]));
+    },
+    [stored],
+  );
+
+  /** These items become one file (pages.compose), in the place of the first of them. */
+  const replace = useCallback(
+    (keys: readonly number[], att: Attachment, note: string | null = null) => {
+      const item = stored(att, note);
+      setItems((list) => {
+        const at = list.findIndex((x) => keys.includes(x.key));
+        for (const it of list) {
+          if (keys.includes(it.key) && it.url) {
+            URL.revokeObjectURL(it.url);
+            urls.current.delete(it.url);
+          }
+        }
+        const rest = list.filter((x) => !keys.includes(x.key));
+        const index = at < 0 ? rest.length : Math.min(at, rest.length);
+        return [...rest.slice(0, index), item, ...rest.slice(index)];
+      });
+    },
+    [stored],
+  );
+
   const setErrors = useCallback((byKey: Map<number, string>) => {
     setItems((list) => list.map((it) => (byKey.has(it.key) ? { ...it, error: byKey.get(it.key) ?? null } : it)));
   }, []);
 
-  return { items, add, remove, setErrors };
+  return { items, add, addStored, replace, remove, setErrors };
 }
 
 interface Props {
@@ -83,9 +131,11 @@ interface Props {
   onAdd: (files: FileList | File[]) => void;
   onRemove: (key: number) => void;
   error?: string | undefined;
+  /** More ways to add scans, next to "Pilih berkas…" (the scan dialog, the page editor). */
+  toolbar?: ReactNode;
 }
 
-export function ScanUploader({ id, items, onAdd, onRemove, error }: Props) {
+export function ScanUploader({ id, items, onAdd, onRemove, error, toolbar }: Props) {
   const [hover, setHover] = useState(false);
   const [previewKey, setPreviewKey] = useState<number | null>(null);
   const preview = items.find((it) => it.key === previewKey && it.url);
@@ -131,6 +181,7 @@ export function ScanUploader({ id, items, onAdd, onRemove, error }: Props) {
             e.target.value = '';
           }}
         />
+        {toolbar}
       </div>
       <FieldError id={id} error={error} />
       {items.length > 0 && (
@@ -145,7 +196,7 @@ export function ScanUploader({ id, items, onAdd, onRemove, error }: Props) {
                 <span className="muted small">
                   {formatSize(it.size)}
                   {it.status === 'uploading' && ' · Mengunggah…'}
-                  {it.status === 'done' && ' · Terunggah'}
+                  {it.status === 'done' && (it.note ? ` · ${it.note}` : ' · Terunggah')}
                 </span>
                 {it.error && <span className="scan-error">{it.error}</span>}
               </span>

@@ -27,6 +27,10 @@ import { asApiError, call } from '../api';
 import { Alert, CheckboxField, FieldError, RequiredNote, SelectField, TextAreaField, TextField, cls } from '../components/fields';
 import { OpdCombobox, type SenderValue } from '../components/OpdCombobox';
 import { ScanUploader, useScanUploads } from '../components/ScanUploader';
+import { ScanDialog } from '../components/ScanDialog';
+import { PageEditor } from '../components/PageEditor';
+import { useFormOcr } from '../components/OcrAssist';
+import { useHandedScans } from '../lib/scanDesk';
 import { useAction, useFocusFirstInvalid } from '../lib/useAction';
 import { useSession } from '../session';
 
@@ -86,6 +90,10 @@ export function RegisterPage({ onRegistered, onCancel }: Props) {
   const [codes, setCodes] = useState<ClassificationCode[]>([]);
   const [codesError, setCodesError] = useState<string | null>(null);
   const scans = useScanUploads();
+  // Issue 6: scan here, arrange pages, take files from the scan inbox; their text suggests the fields.
+  const [scanOpen, setScanOpen] = useState(false);
+  const [pagesOpen, setPagesOpen] = useState(false);
+  useHandedScans((h) => scans.addStored(h.attachment, h.note));
   const action = useAction();
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirstInvalid(formRef, action.fields);
@@ -107,6 +115,12 @@ export function RegisterPage({ onRegistered, onCancel }: Props) {
     dismiss(key === 'sender' ? ['senderName', 'opdId'] : [key]);
   };
   const f = action.fields;
+  const ocr = useFormOcr(scans.items, { letterNumber: draft.letterNumber, letterDate: draft.letterDate, sender: draft.sender, subject: draft.subject }, (p) => {
+    if (p.sender !== undefined) set('sender', p.sender);
+    if (p.letterNumber !== undefined) set('letterNumber', p.letterNumber);
+    if (p.letterDate !== undefined) set('letterDate', p.letterDate);
+    if (p.subject !== undefined) set('subject', p.subject);
+  });
   const today = localIsoDate(new Date(), tz);
   const nowLocal = utcToLocalDateTime(new Date(), tz);
   const uploading = scans.items.some((s) => s.status === 'uploading');
@@ -185,6 +199,7 @@ export function RegisterPage({ onRegistered, onCancel }: Props) {
               error={f.senderName ?? f.opdId}
               autoFocus
             />
+            {ocr.hint('sender')}
             {draft.sender.opdId === null && draft.sender.name.trim() !== '' && (
               <CheckboxField
                 id="reg-saveSenderAsOpd"
@@ -205,6 +220,7 @@ export function RegisterPage({ onRegistered, onCancel }: Props) {
             required
             maxLength={LETTER_NUMBER_MAX}
             spellCheck={false}
+            hint={ocr.hint('letterNumber')}
             aside={
               <span className={cls('counter', draft.letterNumber.length >= LETTER_NUMBER_MAX && 'counter--full')} aria-live="polite">
                 {draft.letterNumber.length}/{LETTER_NUMBER_MAX}
@@ -218,7 +234,12 @@ export function RegisterPage({ onRegistered, onCancel }: Props) {
             value={draft.letterDate}
             onValueChange={(v) => set('letterDate', v)}
             error={f.letterDate}
-            hint={dateHint}
+            hint={
+              <>
+                {dateHint}
+                {ocr.hint('letterDate')}
+              </>
+            }
             required
             max={today}
           />
@@ -256,6 +277,7 @@ export function RegisterPage({ onRegistered, onCancel }: Props) {
             error={f.subject}
             required
             maxLength={500}
+            hint={ocr.hint('subject')}
           />
           <TextAreaField
             id="reg-summary"
@@ -299,7 +321,34 @@ export function RegisterPage({ onRegistered, onCancel }: Props) {
             required
             options={SERVICES.map((s) => ({ value: s, label: SERVICE_LABELS[s] }))}
           />
-          <ScanUploader id="reg-scans" items={scans.items} onAdd={scans.add} onRemove={scans.remove} error={attachmentsError} />
+          <ScanUploader
+            id="reg-scans"
+            items={scans.items}
+            onAdd={scans.add}
+            onRemove={scans.remove}
+            error={attachmentsError}
+            toolbar={
+              <>
+                <button type="button" className="btn btn--secondary" onClick={() => setScanOpen(true)}>
+                  Pindai…
+                </button>
+                <button type="button" className="btn btn--ghost" onClick={() => setPagesOpen(true)} disabled={sent.length === 0}>
+                  Atur halaman…
+                </button>
+              </>
+            }
+          />
+          {ocr.panel}
+          {scanOpen && (
+            <ScanDialog onClose={() => setScanOpen(false)} onScanned={(r) => scans.addStored(r.attachment, `Hasil pindai, ${r.pages} halaman`)} onFiles={scans.add} />
+          )}
+          {pagesOpen && (
+            <PageEditor
+              items={scans.items}
+              onClose={() => setPagesOpen(false)}
+              onComposed={(keys, r) => scans.replace(keys, r.attachment, `Halaman tersusun, ${r.pages} halaman`)}
+            />
+          )}
         </div>
         <div className="actions">
           <span className="muted small">
