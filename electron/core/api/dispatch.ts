@@ -95,6 +95,13 @@ function totalChanges(db: Db): number {
   return Number(statement.get());
 }
 
+/** Thrown inside the keyed transaction to roll it back when the handler turned out to be asynchronous. */
+class NeedsAsyncPath extends Error {}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+}
+
 function isAsyncFunction(fn: unknown): boolean {
   return typeof fn === 'function' && fn.constructor?.name === 'AsyncFunction';
 }
@@ -156,16 +163,23 @@ export async function dispatch(
     if (key) pruneIdempotencyKeys(ctx.db, ctx.now());
     const before = totalChanges(ctx.db);
     let value: unknown;
-    if (key && !isAsyncFunction(handler)) {
-      // Look up the key, make the change and store its answer in one transaction: a retry finds
-      // the answer, or finds nothing because nothing was committed. Handlers that await (PDFs)
-      // cannot run inside a better-sqlite3 transaction; they take the path below.
-      const outcome = ctx.db
+    // Look up the key, make the change and store its answer in one transaction: a retry finds
+    // the answer, or finds nothing because nothing was committed. Handlers that await (PDFs)
+    // cannot run inside a better-sqlite3 transaction; they take the path below.
+    const keyedTransaction = (keyValue: string) =>
+      ctx.db
         .transaction((): { stored: StoredResult } | { value: unknown } => {
-          const stored = findIdempotentResult(ctx.db, key);
+          const stored = findIdempotentResult(ctx.db, keyValue);
           if (stored) return { stored };
-          const out = checkOutput(run());
-          if (totalChanges(ctx.db) !== before) storeIdempotentResult(ctx.db, key, name, deskId, userId, out, ctx.now());
+          const result = run();
+          // A handler that returns a promise without being declared async cannot finish inside
+          // this synchronous transaction: undo what it did so far and run it on the async path.
+          if (isThenable(result)) {
+            result.then(undefined, () => undefined);
+            throw new NeedsAsyncPath();
+          }
+          const out = checkOutput(result);
+          if (totalChanges(ctx.db) !== before) storeIdempotentResult(ctx.db, keyValue, name, deskId, userId, out, ctx.now());
           if (options.holdBeforeCommitMs) {
             options.log?.(`Uji: transaksi ${name} ditahan ${options.holdBeforeCommitMs} ms sebelum commit.`);
             holdFor(options.holdBeforeCommitMs);
@@ -173,6 +187,15 @@ export async function dispatch(
           return { value: out };
         })
         .immediate();
+    let outcome: { stored: StoredResult } | { value: unknown } | null = null;
+    if (key && !isAsyncFunction(handler)) {
+      try {
+        outcome = keyedTransaction(key);
+      } catch (error) {
+        if (!(error instanceof NeedsAsyncPath)) throw error;
+      }
+    }
+    if (outcome) {
       if ('stored' in outcome) return replay(outcome.stored);
       value = outcome.value;
     } else {
