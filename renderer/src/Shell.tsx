@@ -15,6 +15,8 @@ import { AgendaPage, initialAgendaQuery, type AgendaQuery } from './pages/Agenda
 import { RegisterPage } from './pages/RegisterPage';
 import { LetterPage } from './pages/LetterPage';
 import { SettingsPage } from './settings/SettingsPage';
+import { HostingPage } from './hosting/HostingPage';
+import { VerifyPage } from './hosting/VerifyPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { QueuePage, asQueueFilter } from './pages/QueuePage';
 import { DeskPulseContext, type DeskPulse } from './pulse';
@@ -22,6 +24,8 @@ import { notificationPermission, notificationsFor, showNotices, type DeskReading
 import { usePolling } from './lib/usePolling';
 import { cls } from './components/fields';
 import { base64ToBlob } from './lib/files';
+import { ScanInboxPage } from './pages/ScanInboxPage';
+import { useInboxCount } from './lib/scanDesk';
 
 /** The office logo as a blob: URL for the top bar (null while loading or when there is none). */
 function useLogo(sha256: string | null): string | null {
@@ -242,6 +246,15 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
     title = 'Surat masuk';
     const id = Number(segments[1]);
     page = <LetterPage key={id} id={id} justRegistered={flash?.id === id ? flash : null} />;
+  } else if (section === 'hosting') {
+    title = 'Sistem yang dihosting';
+    page = <HostingPage path={segments.slice(1)} />;
+  } else if (section === 'periksa') {
+    title = 'Periksa dokumen';
+    page = <VerifyPage />;
+  } else if (section === 'pindaian') {
+    title = 'Kotak masuk pindaian';
+    page = canRegister(user.role) ? <ScanInboxPage /> : <p className="alert alert--warning">Kotak masuk pindaian hanya untuk front desk dan administrator.</p>;
   } else if (section === 'pengaturan') {
     title = 'Pengaturan';
     page = <SettingsPage section={segments[1] ?? null} />;
@@ -254,11 +267,15 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
   }, [title]);
 
   const queueCount = dashboard?.inQueue ?? 0;
+  const inboxCount = useInboxCount(canRegister(user.role) && lock === null);
   const navItems = [
     { key: 'dasbor', path: '/dasbor', label: 'Dasbor', shortcut: 'Alt+D', show: true },
     { key: 'antrian', path: '/antrian', label: 'Antrian saya', shortcut: 'Alt+S', show: true, count: queueCount },
     { key: 'agenda', path: '/agenda', label: 'Buku Agenda', shortcut: 'Alt+A', show: true },
     { key: 'catat', path: '/catat', label: 'Catat Surat Masuk', shortcut: 'Alt+N', show: canRegister(user.role) },
+    { key: 'pindaian', path: '/pindaian', label: 'Kotak masuk pindaian', shortcut: '', show: canRegister(user.role), count: inboxCount },
+    { key: 'hosting', path: '/hosting', label: 'Sistem yang dihosting', shortcut: '', show: true },
+    { key: 'periksa', path: '/periksa', label: 'Periksa dokumen', shortcut: '', show: true },
     { key: 'pengaturan', path: '/pengaturan', label: 'Pengaturan', shortcut: 'Alt+P', show: true },
   ];
   const activeKey = section === 'surat' ? 'agenda' : section;
@@ -309,7 +326,7 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
                         </span>
                       )}
                     </span>
-                    <kbd>{item.shortcut}</kbd>
+                    {item.shortcut && <kbd>{item.shortcut}</kbd>}
                   </a>
                 </li>
               ))}

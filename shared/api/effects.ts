@@ -70,6 +70,8 @@ export const NO_IDEMPOTENCY_CALLS = [
   'lan.pairing.create',
   'hosting.setPassword',
   'hosting.revealPassword',
+  // The access document's PDF prints the web-panel password: its answer is never kept for a retry.
+  'documents.renderVersion',
 ] as const satisfies readonly CallName[];
 
 const readOnly = new Set<string>(READ_ONLY_CALLS);

@@ -135,8 +135,11 @@ export async function registerLetter(page: Page, spec: LetterSpec): Promise<stri
   await expect(page.getByRole('heading', { name: 'Catat Surat Masuk' })).toBeVisible();
   const sender = page.getByRole('combobox', { name: /Pengirim/ });
   await sender.fill('pendidikan');
-  await expect(page.getByRole('option', { name: /Dinas Pendidikan/ })).toBeVisible();
+  // The filtered answer marks its first option active; Enter on the unfiltered list (an answer to the
+  // focus that came before the typing) would keep "pendidikan" as a new sender.
+  await expect(page.getByRole('option', { name: /Dinas Pendidikan/ })).toHaveAttribute('aria-selected', 'true');
   await sender.press('Enter');
+  await expect(page.locator('.combobox .tag--ok')).toHaveText('OPD terdaftar');
   await page.getByLabel('Nomor surat').fill(spec.letterNumber);
   await page.getByLabel('Tanggal surat').fill(daysAgo(1));
   await page.getByLabel('Perihal').fill(spec.subject);

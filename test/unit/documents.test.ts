@@ -565,6 +565,23 @@ describe('pengesahan', () => {
     expect(joined(v2.data)).toContain(squash('TeknologiNode.js 22'));
     expect(joined(v2.data)).toContain(squash('Jl. Baru No. 1'));
   });
+
+  it('is approved through the call as a desk sends it, with an idempotency key (the handler awaits the PDF)', async () => {
+    const o = await office();
+    const access = create(o, { type: 'hak_akses_hosting' }, o.users.kadis);
+    const { token } = login(o.core.db, 'kadis', 'kata-sandi-1', o.core.now());
+    const options = { idempotencyKey: 'sahkan-dokumen-0001' };
+    const first = await dispatch(o.core, handlers, 'documents.approve', { documentId: access.id, version: 1 }, token, options);
+    expect(first).toMatchObject({ ok: true, value: { approvedVersion: 1, awaitingApproval: false, versions: [{ version: 1, locked: true }] } });
+    // The same key again (a retry after a lost answer) gets the same answer, not "already approved".
+    const retry = await dispatch(o.core, handlers, 'documents.approve', { documentId: access.id, version: 1 }, token, options);
+    expect(retry).toMatchObject({ ok: true, replayed: true, value: { approvedVersion: 1 } });
+    // Opening the access document (it prints the password) keeps no copy of the answer for retries.
+    const opened = await dispatch(o.core, handlers, 'documents.renderVersion', { documentId: access.id }, token, { idempotencyKey: 'buka-dokumen-0001' });
+    expect(opened).toMatchObject({ ok: true });
+    const kept = o.core.db.prepare("SELECT call FROM idempotency_keys WHERE call = 'documents.renderVersion'").all();
+    expect(kept).toEqual([]);
+  });
 });
 
 describe('verify-doc', () => {

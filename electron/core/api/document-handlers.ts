@@ -50,6 +50,7 @@ export const documentHandlers: Pick<Handlers, DocumentCall & CallName> = {
     const job = await ctx.printing.print({ printer: input.printer, copies: input.copies, paper: doc.paper, pdf: doc.data, title: doc.fileName });
     return { jobId: job.jobId, printer: input.printer };
   },
-  'documents.approve': (ctx, input, caller) => approveDocument(ctx, input.documentId, input.version, requireUser(caller.user)),
+  // async: the dispatcher runs only non-async handlers inside its idempotency transaction.
+  'documents.approve': async (ctx, input, caller) => approveDocument(ctx, input.documentId, input.version, requireUser(caller.user)),
   'documents.verify': (ctx, input) => verifyDocumentFile(ctx.db, ctx.files, decodeBase64(input.dataBase64), ctx.secrets),
 };

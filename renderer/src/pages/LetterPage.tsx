@@ -19,6 +19,8 @@ import { useDeskPulse } from '../pulse';
 import { useSession } from '../session';
 import { useLiveChange } from '../live';
 import { RequestPanel } from './RequestPanel';
+import { LetterScanAdd } from '../components/LetterScanAdd';
+import { HostingDocsPanel } from '../hosting/HostingDocsPanel';
 
 interface Rendered {
   kind: DocumentKind;
@@ -123,6 +125,7 @@ export function LetterPage({ id, justRegistered }: Props) {
           onShowDocument={(kind) => setShowDoc((s) => ({ kind, seq: (s?.seq ?? 0) + 1 }))}
         />
       )}
+      {request && request.letterId !== null && <HostingDocsPanel letter={letter} request={request} />}
       {request === null && (
         <p className="muted request-none">Surat ini tidak berjalan menurut SOP: layanannya belum diberi SOP di Pengaturan → SOP.</p>
       )}
@@ -380,6 +383,7 @@ function Scans({ letter }: { letter: Letter }) {
   return (
     <section className="card" aria-labelledby="scans-title">
       <h2 id="scans-title">Pindaian ({letter.attachments.length})</h2>
+      <LetterScanAdd letterId={letter.id} />
       {letter.attachments.length === 0 ? (
         <p className="muted">Surat ini dicatat tanpa pindaian.</p>
       ) : (

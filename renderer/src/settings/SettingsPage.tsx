@@ -14,6 +14,9 @@ import { PasswordSettings } from './PasswordSettings';
 import { SopSettings } from './SopSettings';
 import { CalendarSettings } from './CalendarSettings';
 import { LanSettings } from './LanSettings';
+import { ScanFolderSettings } from './ScanFolderSettings';
+import { HostingSettings } from './HostingSettings';
+import { DocumentTypeSettings } from './DocumentTypeSettings';
 
 interface SectionDef {
   key: string;
@@ -30,6 +33,9 @@ const SECTIONS: SectionDef[] = [
   { key: 'kode', label: 'Kode klasifikasi', adminOnly: true, render: () => <CodesSettings /> },
   { key: 'instruksi', label: 'Instruksi disposisi', adminOnly: true, render: () => <InstructionsSettings /> },
   { key: 'lan', label: 'Beberapa meja (LAN)', adminOnly: true, render: () => <LanSettings /> },
+  { key: 'pindaian', label: 'Folder pindaian', adminOnly: true, render: () => <ScanFolderSettings /> },
+  { key: 'hosting', label: 'Hosting', adminOnly: true, render: () => <HostingSettings /> },
+  { key: 'penomoran', label: 'Penomoran dokumen', adminOnly: true, render: () => <DocumentTypeSettings /> },
   { key: 'sop', label: 'SOP', adminOnly: false, render: () => <SopSettings /> },
   { key: 'kalender', label: 'Kalender kerja', adminOnly: false, render: () => <CalendarSettings /> },
   { key: 'meja', label: 'Meja ini', adminOnly: false, render: () => <DeskSettings /> },
