@@ -7,6 +7,7 @@ import type { FileStore } from './services/files';
 import type { PrefsStore } from './services/prefs';
 import type { Printing } from './services/printing';
 import type { SecretBox } from './services/secrets';
+import type { ScanServices } from './scan';
 
 export interface CoreContext {
   db: Db;
@@ -18,5 +19,7 @@ export interface CoreContext {
   printing: Printing;
   /** Seals the web-panel passwords kept in the register (the key is never in the register). */
   secrets: SecretBox;
+  /** Scanners, the scan folder, pages and OCR (issue 6); createCore always sets it. */
+  scan?: ScanServices;
   now: () => Date;
 }

@@ -7,6 +7,7 @@ import { JsonPrefsStore, type PrefsStore } from './services/prefs';
 import { systemPrinting, type Printing } from './services/printing';
 import { KeyFileSecretBox, type SecretBox } from './services/secrets';
 import { ensureBuiltinTemplates } from './services/sop';
+import { createScanServices, type ScannerDriver } from './scan';
 
 export interface CreateCoreOptions {
   dataDir: string;
@@ -16,6 +17,10 @@ export interface CreateCoreOptions {
   printing?: Printing;
   /** Default: AES-256-GCM with the key file <dataDir>/kunci/loket.key (the Electron shell passes a safeStorage box). */
   secrets?: SecretBox;
+  /** Scanner driver (default: SANE on Linux, WIA on Windows). */
+  scanDriver?: ScannerDriver;
+  /** Start watching the scan folder set in the register (the app and the browser host; not the CLI or tests). */
+  watchScanFolder?: boolean;
   now?: () => Date;
 }
 
@@ -23,7 +28,7 @@ export async function createCore(options: CreateCoreOptions): Promise<CoreContex
   const now = options.now ?? (() => new Date());
   const db = await openRegister({ dataDir: options.dataDir, nativeBinding: options.nativeBinding, now });
   ensureBuiltinTemplates(db, now());
-  return {
+  const core: CoreContext = {
     db,
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir,
@@ -33,5 +38,10 @@ export async function createCore(options: CreateCoreOptions): Promise<CoreContex
     secrets: options.secrets ?? new KeyFileSecretBox(options.dataDir),
     now,
   };
+  // Scanning (issue 6): lazy — the OCR worker starts on the first OCR job, the watcher only when asked.
+  core.scan = createScanServices({ db, files: core.files, resourcesDir: options.resourcesDir, now, driver: options.scanDriver, log: (m) => console.error(m) });
+  // Not awaited: listing a slow network share must not hold up opening Loket.
+  if (options.watchScanFolder) void core.scan.inbox.start().catch((error: unknown) => console.error(`Folder pindaian: ${String(error)}`));
+  return core;
 }
 

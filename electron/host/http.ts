@@ -114,20 +114,29 @@ function errorResult(error: ApiErrorBody): ApiResult<unknown> {
   return { ok: false, error };
 }
 
+/**
+ * The request body, up to MAX_BODY_BYTES. A larger body is read to its end and thrown away, so the
+ * sender gets the 413 answer instead of a connection cut mid-upload; past four times the limit
+ * the connection is cut after all.
+ */
 function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > 4 * MAX_BODY_BYTES) {
         reject(new Error('too-large'));
         req.destroy();
         return;
       }
+      if (size > MAX_BODY_BYTES) {
+        chunks.length = 0;
+        return;
+      }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => (size > MAX_BODY_BYTES ? reject(new Error('too-large')) : resolve(Buffer.concat(chunks))));
     req.on('error', reject);
   });
 }
@@ -315,7 +324,15 @@ export function createRequestListener(options: HttpHostOptions): http.RequestLis
 
   return (req, res) => {
     securityHeaders(res);
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      // An unparsable request target ("http://[") would otherwise throw here and end the host.
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Alamat permintaan tidak sah.');
+      return;
+    }
     if (url.pathname === '/api/events') {
       handleEvents(url, req, res).catch((error: unknown) => {
         options.log?.(`Galat kabar perubahan: ${error instanceof Error ? error.message : String(error)}`);

@@ -8,14 +8,14 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol } from 'electron';
 import { CHANGE_CHANNEL, IPC_CHANNEL, type CallMeta } from '../../shared/api/bridge';
 import type { ChangeEvent } from '../../shared/api/effects';
-import { CONTENT_SECURITY_POLICY } from '../../shared/api/security';
 import { createCore, dispatch, handlers } from '../core';
 import type { CoreContext } from '../core/context';
 import { argValue } from '../core/paths';
 import { createElectronPrefs } from './prefs';
 import { SafeStorageSecretBox } from './secrets';
 import { scheduleAutomaticBackups } from '../core/services/backup';
-import { APP_ORIGIN, hardenApp, hardenSession, isAppUrl } from './security';
+import { hardenApp, hardenSession, isAppUrl } from './security';
+import { rendererHandler, START_URL, windowOptions } from './window';
 import { ChangeHub } from '../core/api/events';
 import { openRemoteDesk, startLan, type RemoteDesk } from '../host/desk';
 import type { LanListener } from '../host/lan';
@@ -38,29 +38,8 @@ function nativeBinding(): string | undefined {
   return candidates.find((file) => fs.existsSync(file));
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
-function serveRenderer(request: Request): Response {
-  const url = new URL(request.url);
-  const rel = decodeURIComponent(url.pathname);
-  let file = path.resolve(rendererDir, `.${rel}`);
-  if (!file.startsWith(rendererDir + path.sep)) return new Response('Tidak ditemukan', { status: 404 });
-  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(rendererDir, 'index.html');
-  return new Response(fs.readFileSync(file), {
-    headers: {
-      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
-}
+/** The built renderer on app://loket, with the CSP on every answer (window.ts). */
+const serveRenderer = rendererHandler(rendererDir);
 
 let core: CoreContext | null = null;
 let remote: RemoteDesk | null = null;
@@ -141,33 +120,16 @@ async function start(): Promise<void> {
 /** The one Loket window; `onReady` gets the function that forwards change events to it. */
 async function openWindow(onReady: (send: (event: ChangeEvent) => void) => void): Promise<void> {
 
-  const win = new BrowserWindow({
-    width: 1366,
-    height: 860,
-    minWidth: 1024,
-    minHeight: 700,
-    title: 'Loket',
-    show: false,
-    icon: path.join(resourcesDir, 'icons', 'loket.png'),
-    webPreferences: {
-      preload: path.join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-      // Chromium's PDF viewer, for the scans and document previews shown in frames from blob: URLs.
-      plugins: true,
-      devTools: !app.isPackaged,
-    },
-  });
+  const win = new BrowserWindow(
+    windowOptions({ preload: path.join(__dirname, 'preload.cjs'), icon: path.join(resourcesDir, 'icons', 'loket.png'), devTools: !app.isPackaged }),
+  );
   hardenSession(win.webContents.session);
   onReady((change) => {
     if (!win.isDestroyed()) win.webContents.send(CHANGE_CHANNEL, change);
   });
   win.removeMenu();
   win.once('ready-to-show', () => win.show());
-  await win.loadURL(`${APP_ORIGIN}/index.html`);
+  await win.loadURL(START_URL);
 }
 
 if (!app.requestSingleInstanceLock()) {

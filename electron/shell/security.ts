@@ -27,8 +27,9 @@ export function hardenWebContents(contents: WebContents): void {
 }
 
 export function hardenSession(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  // Only desktop notifications (new dispositions, late steps), and only for Loket's own pages.
+  session.setPermissionRequestHandler((contents, permission, callback) => callback(permission === 'notifications' && isAppUrl(contents.getURL())));
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permission === 'notifications' && isAppUrl(requestingOrigin));
   // No remote content: only app:, blob: and data: may load; a download (Simpan PDF) is a blob: URL.
   session.webRequest.onBeforeRequest((details, callback) => {
     const ok = /^(app|blob|data|devtools|chrome-extension):/.test(details.url);

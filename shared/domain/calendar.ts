@@ -11,8 +11,10 @@
  * - Instants are ISO-8601 strings with a zone designator ("2026-11-26T08:30:00.000Z"); a string
  *   without one is refused, because `Date.parse` would read it in the machine's zone.
  * - Working time is half-open: an interval 08:00–12:00 contains 08:00 and not 12:00.
- * - Nothing is cached between calls: a calendar edit (a holiday added, a closure) changes every
- *   result computed afterwards. Deadlines are meant to be computed when read, never stored.
+ * - Nothing is cached between calls for a calendar that can change: a calendar edit (a holiday
+ *   added, a closure) changes every result computed afterwards. Deadlines are meant to be computed
+ *   when read, never stored. A calendar frozen with `freezeCalendar` cannot change, so its compiled
+ *   form is kept with it (a desk queue computes thousands of deadlines from one calendar).
  */
 import { DAYS_ID, ZONE_OFFSET_MINUTES } from './dates';
 
@@ -240,6 +242,10 @@ interface Compiled {
   closedDays: Set<number>;
   /** Sorted and merged, in local ms. */
   closures: Interval[];
+  /** Each day's working intervals once worked out (read-only; the calendar cannot change under a compiled form). */
+  days: Map<number, readonly Interval[]>;
+  /** Running sums of whole days' working ms, from day `from` on (see workingOfDays). */
+  sums: { from: number; before: number[] } | null;
 }
 
 function mergeSorted(intervals: Interval[]): Interval[] {
@@ -253,7 +259,37 @@ function mergeSorted(intervals: Interval[]): Interval[] {
   return out;
 }
 
+/** Compiled forms of frozen calendars (see freezeCalendar), dropped with the calendar. */
+const compiledFrozen = new WeakMap<WorkingCalendar, Compiled>();
+const frozenCalendars = new WeakSet<WorkingCalendar>();
+
+/**
+ * Freezes the calendar and everything in it, so its compiled form can be reused for every
+ * computation on it (an unfrozen calendar is compiled again on each call, as it may have changed).
+ */
+export function freezeCalendar(cal: WorkingCalendar): WorkingCalendar {
+  for (const day of cal.week) Object.freeze(day);
+  Object.freeze(cal.week);
+  for (const h of cal.holidays) Object.freeze(h);
+  Object.freeze(cal.holidays);
+  for (const c of cal.closures) Object.freeze(c);
+  Object.freeze(cal.closures);
+  frozenCalendars.add(cal);
+  return Object.freeze(cal);
+}
+
 function compile(cal: WorkingCalendar): Compiled {
+  const frozen = frozenCalendars.has(cal);
+  if (frozen) {
+    const hit = compiledFrozen.get(cal);
+    if (hit) return hit;
+  }
+  const compiled = compileNow(cal);
+  if (frozen) compiledFrozen.set(cal, compiled);
+  return compiled;
+}
+
+function compileNow(cal: WorkingCalendar): Compiled {
   const problems = validateCalendar(cal);
   if (problems.length > 0) throw new Error(`Kalender kerja tidak sah: ${problems.join('; ')}`);
   const offsetMs = (ZONE_OFFSET_MINUTES[cal.timeZone] ?? 0) * MINUTE_MS;
@@ -266,12 +302,24 @@ function compile(cal: WorkingCalendar): Compiled {
     if (n !== null) closedDays.add(n);
   }
   const closures = mergeSorted(cal.closures.map((c): Interval => [Date.parse(c.start) + offsetMs, Date.parse(c.end) + offsetMs]));
-  return { offsetMs, week, closedDays, closures };
+  return { offsetMs, week, closedDays, closures, days: new Map(), sums: null };
 }
 
+const NO_INTERVALS: readonly Interval[] = Object.freeze([]);
+
 /** The working intervals of one local day (local ms), with holidays and closures applied. */
-function dayIntervals(c: Compiled, day: number): Interval[] {
-  if (c.closedDays.has(day)) return [];
+function dayIntervals(c: Compiled, day: number): readonly Interval[] {
+  let ivs = c.days.get(day);
+  if (!ivs) {
+    ivs = computeDayIntervals(c, day);
+    if (c.days.size > 50_000) c.days.clear();
+    c.days.set(day, ivs);
+  }
+  return ivs;
+}
+
+function computeDayIntervals(c: Compiled, day: number): readonly Interval[] {
+  if (c.closedDays.has(day)) return NO_INTERVALS;
   const pattern = c.week[weekdayOf(day)] ?? [];
   if (pattern.length === 0) return [];
   const base = day * DAY_MS;
@@ -302,7 +350,7 @@ function noWorkingTimeError(fromDay: number): Error {
 }
 
 /** Iterates local days from `firstDay` that have working time; throws after a long closed run. */
-function* workingDays(c: Compiled, firstDay: number): Generator<[day: number, intervals: Interval[]]> {
+function* workingDays(c: Compiled, firstDay: number): Generator<[day: number, intervals: readonly Interval[]]> {
   let closedRun = 0;
   for (let day = firstDay; ; day += 1) {
     const ivs = dayIntervals(c, day);
@@ -332,17 +380,54 @@ function addLocal(c: Compiled, start: number, ms: number): number {
   throw noWorkingTimeError(Math.floor(start / DAY_MS));
 }
 
-function betweenLocal(c: Compiled, a: number, b: number): number {
-  if (b <= a) return 0;
+/** Working ms of one whole local day. */
+function dayTotal(c: Compiled, day: number): number {
   let total = 0;
-  const lastDay = Math.floor((b - 1) / DAY_MS);
-  for (let day = Math.floor(a / DAY_MS); day <= lastDay; day += 1) {
-    for (const [s, e] of dayIntervals(c, day)) {
-      const overlap = Math.min(e, b) - Math.max(s, a);
-      if (overlap > 0) total += overlap;
+  for (const [s, e] of dayIntervals(c, day)) total += e - s;
+  return total;
+}
+
+/**
+ * Working ms of the whole days [first, last), from running sums kept with the compiled calendar
+ * and extended as needed: a span of months costs two look-ups instead of a walk over every day
+ * (a desk queue computes thousands of such spans).
+ */
+function workingOfDays(c: Compiled, first: number, last: number): number {
+  let sums = c.sums;
+  if (!sums || first < sums.from || last > sums.from + sums.before.length - 1) {
+    const from = Math.min(first, sums?.from ?? first) - 31;
+    const to = Math.max(last, sums ? sums.from + sums.before.length - 1 : last) + 31;
+    const before = new Array<number>(to - from + 1);
+    let acc = 0;
+    for (let d = from; d <= to; d += 1) {
+      before[d - from] = acc;
+      acc += dayTotal(c, d);
     }
+    sums = { from, before };
+    c.sums = sums;
+  }
+  return (sums.before[last - sums.from] ?? 0) - (sums.before[first - sums.from] ?? 0);
+}
+
+function overlapOnDay(c: Compiled, day: number, a: number, b: number): number {
+  let total = 0;
+  for (const [s, e] of dayIntervals(c, day)) {
+    const overlap = Math.min(e, b) - Math.max(s, a);
+    if (overlap > 0) total += overlap;
   }
   return total;
+}
+
+function betweenLocal(c: Compiled, a: number, b: number): number {
+  if (b <= a) return 0;
+  const firstDay = Math.floor(a / DAY_MS);
+  const lastDay = Math.floor((b - 1) / DAY_MS);
+  if (lastDay - firstDay < 8) {
+    let total = 0;
+    for (let day = firstDay; day <= lastDay; day += 1) total += overlapOnDay(c, day, a, b);
+    return total;
+  }
+  return overlapOnDay(c, firstDay, a, b) + workingOfDays(c, firstDay + 1, lastDay) + overlapOnDay(c, lastDay, a, b);
 }
 
 function nextLocal(c: Compiled, t: number): number {

@@ -83,10 +83,23 @@ export function toLocalParts(instant: Date | string, timeZone: string): LocalPar
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/** "YYYY-MM-DDTHH:mm" in the office's zone → the UTC instant as an ISO string. */
+/**
+ * "YYYY-MM-DDTHH:mm" in the office's zone → the UTC instant as an ISO string. Any real calendar
+ * date converts: the 1900–2999 range is for what people type (the schemas check it), while the
+ * end of a period is the day after it (2999-12-31 ends at 3000-01-01T00:00).
+ */
 export function localDateTimeToUtc(local: string, timeZone: string): string {
   const match = LOCAL_DATE_TIME.exec(local);
-  if (!match || !isValidLocalDateTime(local)) throw new Error(`Tanggal dan jam tidak sah: ${local}`);
+  const real =
+    match !== null &&
+    Number(match[1]) >= 1 &&
+    Number(match[2]) >= 1 &&
+    Number(match[2]) <= 12 &&
+    Number(match[3]) >= 1 &&
+    Number(match[3]) <= daysInMonth(Number(match[1]), Number(match[2])) &&
+    Number(match[4]) <= 23 &&
+    Number(match[5]) <= 59;
+  if (!match || !real) throw new Error(`Tanggal dan jam tidak sah: ${local}`);
   const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), Number(match[4]), Number(match[5]));
   return new Date(ms - zoneOffsetMinutes(timeZone) * 60_000).toISOString();
 }

@@ -4,6 +4,7 @@
  */
 import type { OfficeProfile } from '../../../shared/api/schemas';
 import type { CoreContext } from '../context';
+import { pngProblem } from '../services/files';
 import { FONT } from './fonts';
 import { drawFittedText, drawText, fitText, hLine, lineHeight, type Doc, type TextStyle } from './layout';
 
@@ -29,13 +30,14 @@ export function addressLine(office: Pick<OfficeProfile, 'address' | 'postcode'>)
   return office.postcode ? `${office.address}, Kode Pos ${office.postcode}` : office.address;
 }
 
-/** The letterhead of the office; the logo is left out (not an error) when its file is missing. */
+/** The letterhead of the office; the logo is left out (not an error) when its file is missing or broken. */
 export function letterheadData(ctx: CoreContext, office: OfficeProfile): LetterheadData {
   let logo: Buffer | null = null;
   if (office.logoSha256) {
     try {
       const file = ctx.files.read(office.logoSha256);
-      if (file.mime === 'image/png' || file.mime === 'image/jpeg') logo = file.data;
+      // A PNG that would not decode is left out too: pdfkit decodes it where an error ends the process.
+      if ((file.mime === 'image/png' && pngProblem(file.data) === null) || file.mime === 'image/jpeg') logo = file.data;
     } catch {
       logo = null;
     }

@@ -35,8 +35,24 @@ export interface BackupInfo extends BackupManifest {
   path: string;
 }
 
+/** The file's SHA-256, read in pieces: a ten-year register is larger than one Buffer may be (2 GiB). */
 function sha256File(file: string): string {
-  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+  const hash = crypto.createHash('sha256');
+  const fd = fs.openSync(file, 'r');
+  try {
+    const chunk = Buffer.allocUnsafe(4 * 1024 * 1024);
+    for (let n = fs.readSync(fd, chunk, 0, chunk.length, null); n > 0; n = fs.readSync(fd, chunk, 0, chunk.length, null)) hash.update(chunk.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/** As sha256File, streamed: the host keeps answering while a large register is hashed. */
+async function sha256FileAsync(file: string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
 }
 
 function stamp(date: Date): string {
@@ -96,7 +112,7 @@ export async function writeBackup(db: Db, dataDir: string, targetDir: string, ki
     createdAt: now.toISOString(),
     kind,
     schemaVersion,
-    registerSha256: sha256File(path.join(targetDir, REGISTER_FILE)),
+    registerSha256: await sha256FileAsync(path.join(targetDir, REGISTER_FILE)),
     letters,
     files: files.length - missing.length,
     fileBytes,

@@ -5,7 +5,7 @@
  * open deadline at once.
  */
 import { ApiError } from '../../../shared/api/errors';
-import { PERPRES_21_2023_WEEK, validateCalendar, type CalendarDay, type Closure, type TimeRange, type WorkingCalendar } from '../../../shared/domain/calendar';
+import { freezeCalendar, PERPRES_21_2023_WEEK, validateCalendar, type CalendarDay, type Closure, type TimeRange, type WorkingCalendar } from '../../../shared/domain/calendar';
 import type { Db } from '../db/register';
 import { getOffice } from './office';
 import { seedHolidays } from './holidays';
@@ -21,7 +21,9 @@ export function getCalendar(db: Db): WorkingCalendar {
   const office = getOffice(db);
   const holidays = db.prepare('SELECT date, name, kind FROM calendar_days ORDER BY date').all() as CalendarDay[];
   const closures = db.prepare('SELECT start, end, reason FROM closures ORDER BY start').all() as Closure[];
-  return { timeZone: office.timeZone, week: getWeek(db), holidays, closures };
+  // Frozen: a calendar read from the register is never changed afterwards, so its compiled form is
+  // reused for every deadline computed from it (a queue of thousands of requests).
+  return freezeCalendar({ timeZone: office.timeZone, week: getWeek(db), holidays, closures });
 }
 
 export function saveWeek(db: Db, week: TimeRange[][]): void {

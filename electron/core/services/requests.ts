@@ -685,63 +685,61 @@ export interface QueueItem {
   unreadDisposition: boolean;
 }
 
-/** "Antrian saya": the open requests whose current step is the user's to do, soonest deadline first. */
-/** The steps of every SOP version whose actor is a user of `role` (template versions never change). */
-function stepIdsOfRole(db: Db, role: Role): Set<string> {
-  const ids = new Set<string>();
+/** The steps of every SOP version whose actor is a user of `role`, and whether a disposition gates them. */
+function stepsOfRole(db: Db, role: Role): Array<{ templateId: number; template: SopTemplate; step: ActionStep; gated: boolean }> {
+  const out: Array<{ templateId: number; template: SopTemplate; step: ActionStep; gated: boolean }> = [];
   for (const { id } of db.prepare('SELECT id FROM sop_templates').all() as Array<{ id: number }>) {
     const template = getTemplate(db, id);
-    for (const step of template.steps) if (step.kind !== 'end' && template.roles.find((r) => r.key === step.actor)?.systemRole === role) ids.add(step.id);
+    for (const step of template.steps) {
+      if (step.kind === 'end' || template.roles.find((r) => r.key === step.actor)?.systemRole !== role) continue;
+      out.push({ templateId: id, template, step, gated: gatedByDisposition(template, step.actor) });
+    }
   }
-  return ids;
+  return out;
 }
 
 /**
  * "Antrian saya": the open requests whose current step is the user's to do, soonest deadline first.
- * Three statements whatever the size of the queue (not three per request): the open requests at a
- * step of the user's role, the live dispositions of those requests with this user's receipt, and
- * the events of each request's current visit only (its deadline needs nothing older).
+ * A few statements whatever the size of the queue (not several per request): per step of the
+ * user's role, the open requests standing there — for a step reached by disposition, only those
+ * whose newest live disposition to that actor names this user, with its read receipt; then their
+ * letters (or complaints); then the events of each request's current visit only (its deadline
+ * needs nothing older). A Kabid with 2,000 open requests: see README "Benchmark".
  */
 export function myQueue(db: Db, user: User, now: Date, calendar: WorkingCalendar = getCalendar(db)): QueueItem[] {
-  const stepIds = stepIdsOfRole(db, user.role);
-  if (stepIds.size === 0) return [];
-  const rows = db
+  const steps = stepsOfRole(db, user.role);
+  if (steps.length === 0) return [];
+  const atStep = db.prepare(
+    `SELECT r.id, r.state, 0 AS unread FROM requests r
+      WHERE r.state IN ('berjalan', 'dijeda') AND r.current_step = @step AND r.template_id = @template`,
+  );
+  const atStepForMe = db.prepare(
+    `SELECT r.id, r.state, dr.read_at IS NULL AS unread FROM requests r
+       JOIN dispositions d ON d.id = (SELECT MAX(d2.id) FROM dispositions d2
+                                       WHERE d2.request_id = r.id AND d2.to_role_key = @actor AND d2.withdrawn_at IS NULL)
+       JOIN disposition_recipients dr ON dr.disposition_id = d.id AND dr.user_id = @user
+      WHERE r.state IN ('berjalan', 'dijeda') AND r.current_step = @step AND r.template_id = @template`,
+  );
+  const waiting: Array<{ id: number; state: RequestState; unread: boolean; template: SopTemplate; step: ActionStep }> = [];
+  for (const s of steps) {
+    const rows = (s.gated ? atStepForMe : atStep).all({ step: s.step.id, template: s.templateId, actor: s.step.actor, user: user.id }) as Array<{
+      id: number;
+      state: RequestState;
+      unread: number;
+    }>;
+    for (const r of rows) waiting.push({ id: r.id, state: r.state, unread: r.unread === 1, template: s.template, step: s.step });
+  }
+  const ids = JSON.stringify(waiting.map((w) => w.id));
+  const heads = new Map<number, { letter_id: number | null; complaint_id: number | null; agenda_number: string; sender_name: string; subject: string; nature: string }>();
+  for (const h of db
     .prepare(
-      `SELECT r.*, COALESCE(l.agenda_number, c.number) AS agenda_number, COALESCE(l.sender_name, c.complainant_name) AS sender_name,
+      `SELECT r.id, r.letter_id, r.complaint_id, COALESCE(l.agenda_number, c.number) AS agenda_number, COALESCE(l.sender_name, c.complainant_name) AS sender_name,
               COALESCE(l.subject, c.subject) AS subject, COALESCE(l.nature, 'biasa') AS nature
-         FROM requests r LEFT JOIN letters l ON l.id = r.letter_id LEFT JOIN complaints c ON c.id = r.complaint_id
-        WHERE r.state IN ('berjalan', 'dijeda') AND r.current_step IN (SELECT value FROM json_each(@steps))`,
+         FROM json_each(@ids) j JOIN requests r ON r.id = j.value
+         LEFT JOIN letters l ON l.id = r.letter_id LEFT JOIN complaints c ON c.id = r.complaint_id`,
     )
-    .all({ steps: JSON.stringify([...stepIds]) }) as Array<RequestRow & { agenda_number: string; sender_name: string; subject: string; nature: string }>;
-  const mine: Array<{ row: (typeof rows)[number]; template: SopTemplate; step: ActionStep; gated: boolean }> = [];
-  for (const row of rows) {
-    const template = getTemplate(db, row.template_id);
-    const step = stepById(template, row.current_step);
-    if (step.kind === 'end') continue;
-    if (roleOf(template, step.actor).systemRole !== user.role) continue;
-    mine.push({ row, template, step, gated: gatedByDisposition(template, step.actor) });
-  }
-  // The newest live disposition to each role of each request, and whether this user received it (liveDispositionTo).
-  const gatedIds = JSON.stringify(mine.filter((m) => m.gated).map((m) => m.row.id));
-  const latest = new Map<string, { mine: boolean; readAt: string | null }>();
-  for (const d of db
-    .prepare(
-      `SELECT d.request_id, d.to_role_key, d.id, dr.user_id AS recipient, dr.read_at
-         FROM dispositions d LEFT JOIN disposition_recipients dr ON dr.disposition_id = d.id AND dr.user_id = @user
-        WHERE d.request_id IN (SELECT value FROM json_each(@ids)) AND d.withdrawn_at IS NULL
-        ORDER BY d.request_id, d.id`,
-    )
-    .all({ ids: gatedIds, user: user.id }) as Array<{ request_id: number; to_role_key: string; id: number; recipient: number | null; read_at: string | null }>) {
-    latest.set(`${d.request_id}:${d.to_role_key}`, { mine: d.recipient !== null, readAt: d.read_at });
-  }
-  const waiting: Array<(typeof mine)[number] & { unread: boolean }> = [];
-  for (const m of mine) {
-    if (!m.gated) {
-      waiting.push({ ...m, unread: false });
-      continue;
-    }
-    const d = latest.get(`${m.row.id}:${m.step.actor}`);
-    if (d?.mine) waiting.push({ ...m, unread: d.readAt === null });
+    .all({ ids }) as Array<{ id: number; letter_id: number | null; complaint_id: number | null; agenda_number: string; sender_name: string; subject: string; nature: string }>) {
+    heads.set(h.id, h);
   }
   // The current visit of each request: its events from the last start (or reopening) on.
   const visitEvents = new Map<number, EventRow[]>();
@@ -750,29 +748,31 @@ export function myQueue(db: Db, user: User, now: Date, calendar: WorkingCalendar
       `SELECT e.request_id, e.id, e.at, e.user_id, NULL AS user_name, e.type, e.step_id, e.branch, e.note
          FROM json_each(@ids) j
          JOIN request_events e ON e.request_id = j.value
-          AND e.id >= (SELECT s.id FROM request_events s WHERE s.request_id = j.value AND s.type IN ('step_started', 'reopened') ORDER BY s.id DESC LIMIT 1)
-        ORDER BY e.request_id, e.id`,
+          AND e.id >= (SELECT s.id FROM request_events s WHERE s.request_id = j.value AND s.type IN ('step_started', 'reopened') ORDER BY s.id DESC LIMIT 1)`,
     )
-    .all({ ids: JSON.stringify(waiting.map((w) => w.row.id)) }) as Array<EventRow & { request_id: number }>) {
+    .all({ ids }) as Array<EventRow & { request_id: number }>) {
     const list = visitEvents.get(e.request_id);
     if (list) list.push(e);
     else visitEvents.set(e.request_id, [e]);
   }
   const items: QueueItem[] = [];
-  for (const { row, template, step, unread } of waiting) {
-    const visits = foldVisits(visitEvents.get(row.id) ?? []);
+  for (const { id, state, template, step, unread } of waiting) {
+    const head = heads.get(id);
+    const log = visitEvents.get(id);
+    if (!head || !log) continue;
+    const visits = foldVisits(log.length > 1 ? log.sort((a, b) => a.id - b.id) : log);
     const visit = visits[visits.length - 1];
     if (!visit) continue;
     items.push({
-      requestId: row.id,
-      letterId: row.letter_id,
-      complaintId: row.complaint_id,
-      agendaNumber: row.agenda_number,
-      senderName: row.sender_name,
-      subject: row.subject,
-      nature: row.nature,
+      requestId: id,
+      letterId: head.letter_id,
+      complaintId: head.complaint_id,
+      agendaNumber: head.agenda_number,
+      senderName: head.sender_name,
+      subject: head.subject,
+      nature: head.nature,
       templateName: template.name,
-      state: row.state,
+      state,
       step: { id: step.id, number: step.number, title: step.title, standard: describeStandard(step.standard) },
       timing: timingOf(calendar, step.standard, visit, now),
       unreadDisposition: unread,

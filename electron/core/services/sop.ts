@@ -4,6 +4,7 @@
  * the version (row) it started with, so editing an SOP never changes a request under way.
  */
 import { ApiError } from '../../../shared/api/errors';
+import { fieldErrors } from '../api/dispatch';
 import type { SopTemplate } from '../../../shared/domain/sop/model';
 import { BUILTIN_TEMPLATES } from '../../../shared/domain/sop/builtin';
 import { SopTemplateSchema, validateTemplate } from '../../../shared/domain/sop/validate';
@@ -114,8 +115,10 @@ export function setServiceSop(db: Db, service: SopService, templateKey: string |
 export function saveTemplate(db: Db, raw: unknown, userId: number, now: Date): TemplateRow {
   const parsed = SopTemplateSchema.safeParse(raw);
   if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new ApiError('INVALID_INPUT', `SOP tidak sah: ${first ? `${first.path.join('.')}: ${first.message}` : 'periksa isinya.'}`);
+    // zod's own messages are English: the dispatcher's Indonesian wording, with the field's path.
+    const fields = fieldErrors(parsed.error);
+    const [path, message] = Object.entries(fields)[0] ?? [];
+    throw new ApiError('INVALID_INPUT', `SOP tidak sah: ${path && message ? `${path === '_' ? 'isi SOP' : path}: ${message}` : 'periksa isinya.'}`, fields);
   }
   const template = parsed.data as SopTemplate;
   const problems = validateTemplate(template);

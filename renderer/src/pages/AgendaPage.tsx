@@ -209,7 +209,7 @@ export function AgendaPage({ query, onQueryChange }: Props) {
 
       <div className="result-row">
         <p className="result-count" role="status" aria-live="polite">
-          {loading && !result ? 'Memuat…' : total === 0 ? '' : `Menampilkan ${nf.format(from)}–${nf.format(to)} dari ${nf.format(total)} surat`}
+          {loading && !result ? 'Memuat…' : total === 0 ? '' : `Menampilkan ${nf.format(from)}–${nf.format(to)} dari ${result?.totalExact === false ? 'lebih dari ' : ''}${nf.format(total)} surat`}
           {loading && result ? ' · memperbarui…' : ''}
         </p>
         {filtered && (
