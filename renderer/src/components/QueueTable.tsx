@@ -55,13 +55,19 @@ export function QueueTable({ items, timeZone, caption }: Props) {
           {items.map((q) => (
             <tr
               key={q.requestId}
-              className={`row-clickable queue-row queue-row--${q.timing.status}${q.unreadDisposition ? ' is-unread' : ''}`}
-              onClick={() => navigate(`/surat/${q.letterId}`)}
+              className={`${q.letterId !== null ? 'row-clickable ' : ''}queue-row queue-row--${q.timing.status}${q.unreadDisposition ? ' is-unread' : ''}`}
+              onClick={q.letterId !== null ? () => navigate(`/surat/${q.letterId}`) : undefined}
             >
               <td className="nowrap">
-                <a className="row-link" href={href(`/surat/${q.letterId}`)} onClick={(e) => e.stopPropagation()}>
-                  {q.agendaNumber}
-                </a>
+                {q.letterId !== null ? (
+                  <a className="row-link" href={href(`/surat/${q.letterId}`)} onClick={(e) => e.stopPropagation()}>
+                    {q.agendaNumber}
+                  </a>
+                ) : (
+                  <>
+                    {q.agendaNumber} <span className="tag">Pengaduan</span>
+                  </>
+                )}
                 {q.unreadDisposition && <span className="tag tag--unread">Belum dibaca</span>}
               </td>
               <td>{q.senderName}</td>
