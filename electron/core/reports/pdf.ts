@@ -5,13 +5,12 @@
  * signature block closes the report, and every page is numbered "Halaman n dari m" in the footer.
  */
 import PDFDocument from 'pdfkit';
-import path from 'node:path';
 import type { PaperSize } from '../../../shared/api/schemas';
 import type { Report, ReportColumn, ReportCell, ReportTable } from '../../../shared/api/report-schemas';
 import { formatInstantDateId, formatInstantDateTimeId } from '../../../shared/domain/dates';
 import type { CoreContext } from '../context';
 import { findOfficial, getOffice } from '../services/office';
-import { FONT, fontsDir, registerFonts } from '../pdf/fonts';
+import { FONT, fontsDir, parsedFont, registerFonts } from '../pdf/fonts';
 import { drawText, GREY, hLine, lineHeight, textHeight, vLine, type Doc, type TextStyle } from '../pdf/layout';
 import { drawLetterhead, letterheadData, type LetterheadData } from '../pdf/letterhead';
 import { cm, PAPER_POINTS, type PageFrame } from '../pdf/paper';
@@ -56,7 +55,8 @@ export function createReportPdf(resourcesDir: string, frame: PageFrame, meta: { 
     margin: 0,
     bufferPages: true,
     autoFirstPage: true,
-    font: path.join(dir, 'LiberationSans-Regular.ttf'),
+    // Parsed once per process, as in pdf/pdfdoc.ts.
+    font: parsedFont(dir, FONT.regular) as unknown as string,
     lang: 'id-ID',
     info: { Title: meta.title, Subject: meta.subject, Author: meta.author, Creator: 'Loket', Producer: 'Loket (pdfkit)', CreationDate: meta.createdAt, ModDate: meta.createdAt },
   });
