@@ -72,6 +72,8 @@ describe('SOP C (Tarakan) carried by four users', () => {
     let view = getRequestView(o.core.db, requestId, users.front_desk, at('09:00'));
     expect(view.template.key).toBe('tarakan-hosting-subdomain');
     expect(view.currentStep?.number).toBe('2');
+    // Ahead along the approving branch: 3 to 8, each once.
+    expect(view.upcoming.map((u) => u.number)).toEqual(['3', '4', '5', '6', '7', '8']);
     expect(myQueue(o.core.db, users.front_desk, at('09:01')).map((q) => q.step.number)).toEqual(['2']);
 
     // The Kabid does not see the letter before the Kadis disposes it.

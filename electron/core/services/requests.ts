@@ -16,6 +16,7 @@ import type { Db } from '../db/register';
 import { appendAudit } from './audit';
 import { getCalendar } from './calendar';
 import { getTemplate, latestTemplateId } from './sop';
+import { mainPath } from './schedule';
 
 export type RequestState = 'berjalan' | 'dijeda' | 'selesai' | 'dikembalikan';
 
@@ -580,18 +581,9 @@ function availableActions(db: Db, request: RequestRow, template: SopTemplate, vi
 
 /** Steps ahead on the path the request would take if every decision took its first branch. */
 function upcomingSteps(template: SopTemplate, fromId: string): RequestView['upcoming'] {
-  const out: RequestView['upcoming'] = [];
-  const seen = new Set<string>();
-  let step = stepById(template, fromId);
-  while (step.kind !== 'end' && !seen.has(step.id)) {
-    seen.add(step.id);
-    const nextId = step.kind === 'decision' ? step.branches[0]?.next : step.next;
-    if (!nextId) break;
-    step = stepById(template, nextId);
-    if (step.kind === 'end') break;
-    out.push({ stepId: step.id, number: step.number, title: step.title, actorLabel: roleOf(template, step.actor).label, standard: describeStandard(step.standard) });
-  }
-  return out;
+  return mainPath(template, fromId)
+    .slice(1)
+    .map((step) => ({ stepId: step.id, number: step.number, title: step.title, actorLabel: roleOf(template, step.actor).label, standard: describeStandard(step.standard) }));
 }
 
 export function getRequestView(db: Db, requestId: number, viewer: User, now: Date, calendar: WorkingCalendar = getCalendar(db)): RequestView {

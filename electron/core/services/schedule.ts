@@ -3,7 +3,7 @@
  * `loket schedule` prints and what the receipt calls "estimasi selesai". The main path takes the
  * first branch of each decision (the approving one in the seeds).
  */
-import type { SopTemplate } from '../../../shared/domain/sop/model';
+import type { ActionStep, SopTemplate } from '../../../shared/domain/sop/model';
 import { describeStandard, scheduleSteps } from '../../../shared/domain/timing';
 import type { Db } from '../db/register';
 import { getCalendar } from './calendar';
@@ -17,10 +17,11 @@ export interface PlannedStep {
   due: string | null;
 }
 
-export function mainPath(template: SopTemplate) {
-  const path = [];
+/** The steps from `fromId` (default: the start) along the first branch of each decision, each once. */
+export function mainPath(template: SopTemplate, fromId: string = template.start): ActionStep[] {
+  const path: ActionStep[] = [];
   const seen = new Set<string>();
-  let step = template.steps.find((s) => s.id === template.start);
+  let step = template.steps.find((s) => s.id === fromId);
   while (step && step.kind !== 'end' && !seen.has(step.id)) {
     seen.add(step.id);
     path.push(step);
