@@ -53,6 +53,19 @@ export const READ_ONLY_CALLS = [
   'documents.types.get',
   'documents.forRequest',
   'documents.verify',
+  'reports.data',
+  'reports.pdf',
+  'reports.xlsx',
+  'evaluation.get',
+  'import.preview',
+  'import.status',
+  'complaints.list',
+  'complaints.get',
+  'complaints.receipt',
+  'complaints.settings.get',
+  'audit.forComplaint',
+  'standards.list',
+  'standards.pdf',
 ] as const satisfies readonly CallName[];
 
 /** Run by the desk client itself (its printers, its preferences); the host refuses them over the LAN. */
