@@ -66,6 +66,14 @@ export const ScanRequestSchema = z.object({
     .default(200),
   mode: ScanModeSchema.default('Gray'),
   source: ScanSourceSchema.default('Flatbed'),
+  /** From the feeder: stop after this many pages (null: every page in the feeder). The glass always gives one. */
+  maxPages: z
+    .number({ error: 'Jumlah halaman harus berupa angka.' })
+    .int({ error: 'Jumlah halaman harus bilangan bulat.' })
+    .min(1, { error: 'Jumlah halaman paling sedikit 1.' })
+    .max(500, { error: 'Jumlah halaman paling banyak 500.' })
+    .nullable()
+    .default(null),
   /** Name of the resulting PDF (without a folder). */
   name: z.string().trim().max(200).default(''),
 });

@@ -3,7 +3,8 @@
  *
  * 1. With SANE's test scanner (`scanimage -d test`, enabled through SANE_CONFIG_DIR): the front desk
  *    opens Catat Surat Masuk, "Pindai…", chooses the test device and the document feeder, scans
- *    (the test feeder always holds 10 sheets), keeps 3 pages in "Atur halaman…" (drops 7, reorders
+ *    6 sheets (the test feeder holds 10; a bad limit is refused in Indonesian first), keeps 3 pages
+ *    in "Atur halaman…" (drops 3, reorders
  *    with the keyboard and by drag and drop, turns one), saves the letter, and the letter's one scan
  *    is a PDF of exactly 3 pages (pdfinfo) with the turned page first.
  * 2. A letter dropped into the watched scan folder appears in the Kotak masuk pindaian (with the
@@ -99,6 +100,12 @@ test('pindai dari pengumpan pemindai uji, atur halaman, surat tercatat dengan PD
   await dialog.getByLabel('Mode warna').selectOption('Color');
   await dialog.getByLabel('Resolusi').selectOption('75');
   await dialog.getByLabel('Nama berkas (boleh kosong)').fill('surat-disdik-pindai');
+  // The feeder holds 10 sheets; the clerk takes 6. A limit the scanner cannot take is named first.
+  const limit = dialog.getByLabel('Jumlah lembar (boleh kosong)');
+  await limit.fill('0');
+  await expect(dialog.getByText('Isi dengan angka 1–500, atau kosongkan untuk semua lembar.')).toBeVisible();
+  await limit.fill('6');
+  await expect(dialog.getByText('Isi dengan angka 1–500, atau kosongkan untuk semua lembar.')).toBeHidden();
   await dialog.getByRole('button', { name: 'Mulai memindai' }).click();
 
   // Mid-scan: the pages are counted as they come; the dialog stays until the PDF is made.
@@ -109,16 +116,16 @@ test('pindai dari pengumpan pemindai uji, atur halaman, surat tercatat dengan PD
   const scans = page.getByRole('list', { name: 'Berkas pindaian' });
   await expect(scans.getByRole('listitem')).toHaveCount(1);
   await expect(scans).toContainText('surat-disdik-pindai.pdf');
-  await expect(scans).toContainText('Hasil pindai, 10 halaman');
+  await expect(scans).toContainText('Hasil pindai, 6 halaman');
 
-  // Atur halaman: keep 3 of the feeder's 10 pages, in a new order, one turned.
+  // Atur halaman: keep 3 of the 6 scanned pages, in a new order, one turned.
   await page.getByRole('button', { name: 'Atur halaman…' }).click();
   const editor = page.getByRole('dialog', { name: 'Atur halaman pindaian' });
   const tiles = editor.locator('.page-tile');
-  await expect(tiles).toHaveCount(10);
+  await expect(tiles).toHaveCount(6);
   await expect(tiles.first().locator('img')).toBeVisible();
-  for (let n = 10; n >= 4; n--) await editor.getByRole('button', { name: `Buang Halaman ${n} (hal. asli ${n})` }).click();
-  await expect(editor.getByText('3 halaman akan digabung, 7 dibuang.')).toBeVisible();
+  for (let n = 6; n >= 4; n--) await editor.getByRole('button', { name: `Buang Halaman ${n} (hal. asli ${n})` }).click();
+  await expect(editor.getByText('3 halaman akan digabung, 3 dibuang.')).toBeVisible();
   // Keyboard: Alt+→ on the first page moves it after the second (2, 1, 3).
   await editor.getByRole('listitem', { name: 'Halaman 1 (hal. asli 1)' }).focus();
   await page.keyboard.press('Alt+ArrowRight');

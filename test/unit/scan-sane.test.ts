@@ -43,13 +43,13 @@ describe.skipIf(!HAVE_SCANIMAGE)('SANE test scanner', () => {
   beforeAll(async () => {
     office = await createTestOffice();
     await office.core.scan?.close();
-    // The test device's feeder holds 10 sheets; take 3 of its colour pattern pages.
+    // The test device's feeder holds 10 sheets; the scan below asks for 3 of its colour pattern pages.
     office.core.scan = createScanServices({
       db: office.core.db,
       files: office.core.files,
       resourcesDir: office.core.resourcesDir,
       now: office.core.now,
-      driver: new SaneDriver({ env, extraArgs: ['--test-picture', 'Color pattern', '--batch-count=3'] }),
+      driver: new SaneDriver({ env, extraArgs: ['--test-picture', 'Color pattern'] }),
     });
     token = login(office.core.db, 'frontdesk', 'kata-sandi-1', office.core.now()).token;
   });
@@ -76,7 +76,7 @@ describe.skipIf(!HAVE_SCANIMAGE)('SANE test scanner', () => {
   });
 
   it('scans 3 pages from the feeder into one PDF, reports each page, and the letter is registered with it', async () => {
-    const { jobId } = await call<{ jobId: string }>('scan.start', { device: 'test', source: 'ADF', mode: 'Color', resolution: 75, name: 'surat-disdik' });
+    const { jobId } = await call<{ jobId: string }>('scan.start', { device: 'test', source: 'ADF', mode: 'Color', resolution: 75, name: 'surat-disdik', maxPages: 3 });
     const scans = office.core.scan?.scans;
     if (!scans) throw new Error('no scan services');
     const job = await scans.wait(jobId, { id: office.userIds.front_desk, role: 'front_desk' });
@@ -115,7 +115,7 @@ describe.skipIf(!HAVE_SCANIMAGE)('SANE test scanner', () => {
   it('a flatbed scan is one page', async () => {
     const jobs = new ScanJobs({ driver: new SaneDriver({ env }), files: office.core.files, now: office.core.now, timeZone: () => 'Asia/Jakarta' });
     const owner = { id: 1, role: 'front_desk' };
-    const job = await jobs.wait(jobs.start({ device: 'test', source: 'Flatbed', mode: 'Gray', resolution: 100, name: '' }, owner), owner);
+    const job = await jobs.wait(jobs.start({ device: 'test', source: 'Flatbed', mode: 'Gray', resolution: 100, name: '', maxPages: null }, owner), owner);
     expect(job.state, job.message).toBe('done');
     expect(job.result?.pages).toBe(1);
     expect(job.result?.attachment.name).toMatch(/^pindaian-2026-11-23-\d{4}\.pdf$/);
@@ -124,7 +124,7 @@ describe.skipIf(!HAVE_SCANIMAGE)('SANE test scanner', () => {
   const failing = async (args: string[], request: Partial<{ device: string; source: 'ADF' | 'Flatbed' | 'ADF Duplex'; mode: 'Color' | 'Gray' | 'Lineart' }> = {}) => {
     const jobs = new ScanJobs({ driver: new SaneDriver({ env, extraArgs: args }), files: office.core.files, now: office.core.now, timeZone: () => 'Asia/Jakarta' });
     const owner = { id: 1, role: 'front_desk' };
-    const id = jobs.start({ device: 'test', source: 'ADF', mode: 'Gray', resolution: 75, name: '', ...request }, owner);
+    const id = jobs.start({ device: 'test', source: 'ADF', mode: 'Gray', resolution: 75, name: '', maxPages: null, ...request }, owner);
     return jobs.wait(id, owner);
   };
 
@@ -154,6 +154,14 @@ describe.skipIf(!HAVE_SCANIMAGE)('SANE test scanner', () => {
     const duplex = await failing([], { source: 'ADF Duplex' });
     expect(duplex.problem).toBe('invalid');
     expect(duplex.message).toMatch(/pengumpan/);
+  });
+
+  it('without a page limit the feeder is scanned until it is empty (the test feeder holds 10 sheets)', async () => {
+    const jobs = new ScanJobs({ driver: new SaneDriver({ env }), files: office.core.files, now: office.core.now, timeZone: () => 'Asia/Jakarta' });
+    const owner = { id: 1, role: 'front_desk' };
+    const job = await jobs.wait(jobs.start({ device: 'test', source: 'ADF', mode: 'Gray', resolution: 75, name: '', maxPages: null }, owner), owner);
+    expect(job.state, job.message).toBe('done');
+    expect(job.result?.pages).toBe(10);
   });
 
   it('the end of the feeder after some pages is the normal end of a batch, not an error', () => {

@@ -6,6 +6,8 @@ export interface ScanOptions {
   resolution: number;
   mode: ScanMode;
   source: ScanSource;
+  /** Feeder only: at most this many pages (null: until the feeder is empty). */
+  maxPages: number | null;
 }
 
 export interface ScannedPage {

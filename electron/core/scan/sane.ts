@@ -194,6 +194,7 @@ export class SaneDriver implements ScannerDriver {
     if (mode !== '') args.push('--mode', mode);
     if (source !== '') args.push('--source', source);
     if (opts.source === 'Flatbed') args.push('--batch-count=1');
+    else if (opts.maxPages !== null) args.push(`--batch-count=${opts.maxPages}`);
     args.push(...(this.opts.extraArgs ?? []));
 
     const pages: ScannedPage[] = [];

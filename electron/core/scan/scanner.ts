@@ -93,7 +93,7 @@ export class ScanJobs {
       job.state = 'running';
       job.message = 'Memindai halaman 1…';
       const pages = await this.opts.driver.scan(
-        { device: request.device, resolution: request.resolution, mode: request.mode, source: request.source },
+        { device: request.device, resolution: request.resolution, mode: request.mode, source: request.source, maxPages: request.maxPages },
         dir,
         (page) => {
           job.pagesScanned = page.index;

@@ -41,6 +41,7 @@ export const WIA_SCAN_SCRIPT = `${PRELUDE}
 $png = '{B96B3CAF-0728-11D3-9D7B-0000F81EF32E}'
 $handling = [int]$env:LOKET_WIA_HANDLING
 $dpi = [int]$env:LOKET_WIA_DPI
+$maxPages = [int]$env:LOKET_WIA_MAX_PAGES
 try {
   $dm = New-Object -ComObject WIA.DeviceManager
   $info = $null
@@ -78,6 +79,7 @@ try {
     $img.SaveFile($file)
     Write-Output ('PAGE ' + $file)
     if ($handling -eq 2) { break }
+    if ($maxPages -gt 0 -and $n -ge $maxPages) { break }
   }
   Write-Output 'DONE'
 } catch {
@@ -176,6 +178,7 @@ export class WiaDriver implements ScannerDriver {
       LOKET_WIA_INTENT: String(opts.mode === 'Color' ? 1 : opts.mode === 'Gray' ? 2 : 4),
       LOKET_WIA_HANDLING: String(opts.source === 'Flatbed' ? 2 : opts.source === 'ADF' ? 1 : 5),
       LOKET_WIA_DIR: dir,
+      LOKET_WIA_MAX_PAGES: String(opts.source === 'Flatbed' ? 1 : (opts.maxPages ?? 0)),
     };
     const pages: ScannedPage[] = [];
     const result = await this.ps(WIA_SCAN_SCRIPT, env, {

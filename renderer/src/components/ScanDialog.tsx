@@ -82,6 +82,9 @@ export function ScanDialog({ onClose, onScanned, onFiles, title = 'Pindai surat'
   const [mode, setMode] = useState<ScanMode>('Gray');
   const [resolution, setResolution] = useState(200);
   const [name, setName] = useState('');
+  // Feeder only: how many sheets to take ('' = all of them).
+  const [maxPages, setMaxPages] = useState('');
+  const maxPagesError = source === 'Flatbed' ? null : limitError(maxPages);
   const [job, setJob] = useState<ScanJob | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
@@ -163,13 +166,14 @@ export function ScanDialog({ onClose, onScanned, onFiles, title = 'Pindai surat'
     // The dialog may sit inside the registration form (in React's tree): its submit is not the form's.
     e?.preventDefault();
     e?.stopPropagation();
-    if (!device || running || starting) return;
+    if (!device || running || starting || maxPagesError) return;
     setStarting(true);
     setStartError(null);
     delivered.current = false;
     writeScanChoices({ device, source, mode, resolution });
     try {
-      const { jobId: id } = await call('scan.start', { device, source, mode, resolution, name });
+      const limit = source === 'Flatbed' || maxPages.trim() === '' ? null : Number(maxPages.trim());
+      const { jobId: id } = await call('scan.start', { device, source, mode, resolution, name, maxPages: limit });
       setJob({ jobId: id, state: 'queued', pagesScanned: 0, message: 'Menyiapkan pemindai…', problem: null, result: null });
     } catch (err) {
       setStartError(asApiError(err).message);
@@ -247,8 +251,21 @@ export function ScanDialog({ onClose, onScanned, onFiles, title = 'Pindai surat'
                   value={source}
                   onValueChange={(v) => isSource(v) && setSource(v)}
                   options={options.sources.map((s) => ({ value: s, label: SCAN_SOURCE_LABELS[s] }))}
-                  hint={source === 'Flatbed' ? 'Satu lembar di kaca pemindai.' : 'Semua lembar di pengumpan menjadi satu PDF.'}
+                  hint={source === 'Flatbed' ? 'Satu lembar di kaca pemindai.' : 'Lembar-lembar di pengumpan menjadi satu PDF.'}
                 />
+                {source !== 'Flatbed' && (
+                  <TextField
+                    id="scan-max-pages"
+                    label="Jumlah lembar (boleh kosong)"
+                    className="span-2"
+                    inputMode="numeric"
+                    value={maxPages}
+                    onValueChange={setMaxPages}
+                    maxLength={3}
+                    error={maxPagesError ?? undefined}
+                    hint="Kosong: semua lembar di pengumpan. Isi mis. 3 untuk berhenti setelah 3 lembar."
+                  />
+                )}
                 <SelectField
                   id="scan-mode"
                   label="Mode warna"
@@ -342,4 +359,12 @@ export function ScanDialog({ onClose, onScanned, onFiles, title = 'Pindai surat'
     </dialog>,
     document.body,
   );
+}
+
+/** A page limit the scanner accepts: empty (all sheets) or 1–500. */
+function limitError(value: string): string | null {
+  const text = value.trim();
+  if (text === '') return null;
+  const n = Number(text);
+  return /^\d+$/.test(text) && n >= 1 && n <= 500 ? null : 'Isi dengan angka 1–500, atau kosongkan untuk semua lembar.';
 }
