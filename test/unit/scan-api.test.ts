@@ -1,12 +1,13 @@
 /** The scanning calls through the dispatcher: roles, the scan folder settings, inbox to letter, pages and OCR jobs. Also the WIA output parsing. */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { handlers } from '../../electron/core/api/handlers';
 import { login } from '../../electron/core/services/auth';
-import { parseWiaList, parseWiaScan, wiaProblem, WIA_SCAN_SCRIPT } from '../../electron/core/scan/wia';
+import { parseWiaList, parseWiaScan, wiaProblem, WiaDriver, WIA_SCAN_SCRIPT } from '../../electron/core/scan/wia';
 import type { InboxItem, OcrJob } from '../../shared/api/scan-schemas';
 import type { Letter } from '../../shared/api/schemas';
 import { letterPdf, pdfToPng, PPDB_LETTER } from '../fixtures/scan/letters';
@@ -137,5 +138,37 @@ describe('WIA (Windows) output parsing', () => {
     expect(wiaProblem('0x80004005').message).toMatch(/kode WIA 0x80004005/);
     // Values reach the script through the environment, never inside its text.
     expect(WIA_SCAN_SCRIPT).toContain('$env:LOKET_WIA_DEVICE');
+  });
+});
+
+describe('WIA scan settings reach the script', () => {
+  // PowerShell does not exist here: a stand-in program prints what the script would see and
+  // "scans" as many pages as the page limit allows (or 4, the sheets in its pretend feeder).
+  it('passes the feeder, the colour intent, the resolution and the page limit through the environment', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loket-wia-'));
+    const fake = path.join(dir, 'powershell');
+    fs.writeFileSync(
+      fake,
+      [
+        '#!/bin/sh',
+        'echo "ENV $LOKET_WIA_HANDLING $LOKET_WIA_INTENT $LOKET_WIA_DPI $LOKET_WIA_MAX_PAGES" >> "$LOKET_WIA_DIR/../env.txt"',
+        'n=0; max=${LOKET_WIA_MAX_PAGES:-0}; [ "$max" -eq 0 ] && max=4',
+        'while [ $n -lt $max ]; do n=$((n+1)); f="$LOKET_WIA_DIR/halaman-$n.png"; printf x > "$f"; echo "PAGE $f"; done',
+        'echo DONE',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    const out = path.join(dir, 'out');
+    fs.mkdirSync(out);
+    const driver = new WiaDriver(fake);
+    const limited = await driver.scan({ device: 'wia-1', resolution: 300, mode: 'Gray', source: 'ADF', maxPages: 2 }, out, () => undefined);
+    expect(limited).toHaveLength(2);
+    const all = await driver.scan({ device: 'wia-1', resolution: 150, mode: 'Color', source: 'ADF Duplex', maxPages: null }, out, () => undefined);
+    expect(all).toHaveLength(4);
+    const glass = await driver.scan({ device: 'wia-1', resolution: 200, mode: 'Lineart', source: 'Flatbed', maxPages: 9 }, out, () => undefined);
+    expect(glass).toHaveLength(1);
+    // handling (1 feeder, 5 duplex, 2 glass), intent (2 grey, 1 colour, 4 text), dpi, page limit (0 = all)
+    expect(fs.readFileSync(path.join(dir, 'env.txt'), 'utf8').trim().split('\n')).toEqual(['ENV 1 2 300 2', 'ENV 5 1 150 0', 'ENV 2 4 200 1']);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
