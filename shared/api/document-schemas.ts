@@ -6,24 +6,9 @@
  * Messages are in Bahasa Indonesia.
  */
 import { z } from 'zod';
+import { IdSchema as Id, opt, req } from './text';
 import type { Role } from './roles';
 import { IsoDateSchema, NipSchema, NumberFormatSchema } from './schemas';
-
-const req = (label: string, max: number) =>
-  z
-    .string({ error: `${label} wajib diisi.` })
-    .trim()
-    .min(1, { error: `${label} wajib diisi.` })
-    .max(max, { error: `${label} paling panjang ${max} karakter.` });
-
-const opt = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${label} paling panjang ${max} karakter.` })
-    .default('');
-
-const Id = z.number().int().positive();
 
 export const DOCUMENT_TYPES = ['laporan_hosting', 'hak_akses_hosting', 'bast', 'surat_pengantar', 'surat_pemberitahuan'] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];

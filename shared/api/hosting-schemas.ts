@@ -4,26 +4,11 @@
  * security evaluations, and the web-panel password calls. Messages are in Bahasa Indonesia.
  */
 import { z } from 'zod';
+import { IdSchema as Id, opt, req } from './text';
 import type { Role } from './roles';
 import { IsoDateSchema, Sha256Schema } from './schemas';
 import { normalizeDomain, validateParentDomain, validateSubdomainLabel } from '../domain/dns';
 import { parseAddress, parseCidr } from '../domain/ip';
-
-const req = (label: string, max: number) =>
-  z
-    .string({ error: `${label} wajib diisi.` })
-    .trim()
-    .min(1, { error: `${label} wajib diisi.` })
-    .max(max, { error: `${label} paling panjang ${max} karakter.` });
-
-const opt = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${label} paling panjang ${max} karakter.` })
-    .default('');
-
-const Id = z.number().int().positive();
 
 export const HOSTING_STATUSES = ['aktif', 'ditangguhkan', 'dihentikan'] as const;
 export type HostingStatus = (typeof HOSTING_STATUSES)[number];

@@ -5,23 +5,10 @@
  * standar pelayanan per service. Messages are in Bahasa Indonesia.
  */
 import { z } from 'zod';
+import { opt, req } from './text';
 import { IsoDateSchema, LocalDateTimeSchema, PaperSchema, ServiceSchema, SERVICES } from './schemas';
 import { HostingStatusSchema } from './hosting-schemas';
 import { validateNumberFormat } from '../domain/numbering';
-
-const req = (label: string, max: number) =>
-  z
-    .string({ error: `${label} wajib diisi.` })
-    .trim()
-    .min(1, { error: `${label} wajib diisi.` })
-    .max(max, { error: `${label} paling panjang ${max} karakter.` });
-
-const opt = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${label} paling panjang ${max} karakter.` })
-    .default('');
 
 const YearSchema = z.number({ error: 'Tahun wajib diisi.' }).int().min(2000, { error: 'Tahun tidak sah.' }).max(2999, { error: 'Tahun tidak sah.' });
 

@@ -3,23 +3,10 @@
  * next to the field that was wrong.
  */
 import { z } from 'zod';
+import { opt, req } from './text';
 import { ROLES } from './roles';
 import { isValidIsoDate, isValidLocalDateTime } from '../domain/dates';
 import { validateNumberFormat } from '../domain/numbering';
-
-const req = (label: string, max: number) =>
-  z
-    .string({ error: `${label} wajib diisi.` })
-    .trim()
-    .min(1, { error: `${label} wajib diisi.` })
-    .max(max, { error: `${label} paling panjang ${max} karakter.` });
-
-const opt = (label: string, max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `${label} paling panjang ${max} karakter.` })
-    .default('');
 
 export const TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 export const TimeZoneSchema = z.enum(TIME_ZONES, { error: 'Pilih zona waktu WIB, WITA, atau WIT.' });
