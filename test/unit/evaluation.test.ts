@@ -26,6 +26,7 @@
  * Technical B (steps 2 of R4, R5): 2 steps, 0 on time; ratios 40/15 and 20/15 → median
  * (2,6667 + 1,3333) / 2 = 2,0.
  */
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { setServiceSop } from '../../electron/core/services/sop';
 import { evaluateQuarter, quarterDates } from '../../electron/core/services/evaluation';
@@ -144,6 +145,8 @@ describe('evaluasi kinerja per triwulan', () => {
     expect(report.sections[0]?.charts.map((c) => c.kind)).toEqual(['line', 'bar']);
     const pdf = await renderReportPdf(o.core, report, 'A4');
     snapshot(pdf.data, 'evaluasi-kinerja');
+    // Landscape A4 (the per-step table is wide).
+    expect(execFileSync('pdfinfo', ['-'], { input: pdf.data }).toString('utf8')).toMatch(/Page size:\s+841\.89 x 595\.28 pts \(A4\)/);
     const text = pdftotext(pdf.data);
     expect(text).toContain('EVALUASI KINERJA PELAYANAN');
     expect(text).toContain('Triwulan IV Tahun 2026');

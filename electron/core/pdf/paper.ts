@@ -55,8 +55,16 @@ export interface PageFrame {
   contentHeight: number;
 }
 
-export function pageFrame(paper: PaperSize, margins: Margins): PageFrame {
-  const [width, height] = PAPER_POINTS[paper];
+export type Orientation = 'portrait' | 'landscape';
+
+/** Width and height in points of the paper, turned for landscape. */
+export function paperPoints(paper: PaperSize, orientation: Orientation = 'portrait'): [number, number] {
+  const [w, h] = PAPER_POINTS[paper];
+  return orientation === 'landscape' ? [h, w] : [w, h];
+}
+
+export function pageFrame(paper: PaperSize, margins: Margins, orientation: Orientation = 'portrait'): PageFrame {
+  const [width, height] = paperPoints(paper, orientation);
   return {
     paper,
     width,

@@ -8,7 +8,7 @@
 import PDFDocument from 'pdfkit';
 import type { PaperSize } from '../../../shared/api/schemas';
 import { FONT, fontsDir, parsedFont, registerFonts } from './fonts';
-import { PAPER_POINTS } from './paper';
+import { paperPoints, type Orientation } from './paper';
 
 export interface PdfMeta {
   title: string;
@@ -26,9 +26,10 @@ export interface PdfHandle {
   finish(): Promise<{ data: Buffer; pages: number }>;
 }
 
-export function createPdf(resourcesDir: string, paper: PaperSize, meta: PdfMeta): PdfHandle {
+/** Reports may lie in landscape; every other document is portrait. */
+export function createPdf(resourcesDir: string, paper: PaperSize, meta: PdfMeta, orientation: Orientation = 'portrait'): PdfHandle {
   const dir = fontsDir(resourcesDir);
-  const [width, height] = PAPER_POINTS[paper];
+  const [width, height] = paperPoints(paper, orientation);
   const doc = new PDFDocument({
     size: [width, height],
     margin: 0,

@@ -4,16 +4,16 @@
  * the next with its header row repeated; later pages carry a small running title. The Kadis's
  * signature block closes the report, and every page is numbered "Halaman n dari m" in the footer.
  */
-import PDFDocument from 'pdfkit';
 import type { PaperSize } from '../../../shared/api/schemas';
 import type { Report, ReportColumn, ReportCell, ReportTable } from '../../../shared/api/report-schemas';
 import { formatInstantDateId, formatInstantDateTimeId } from '../../../shared/domain/dates';
 import type { CoreContext } from '../context';
 import { findOfficial, getOffice } from '../services/office';
-import { FONT, fontsDir, parsedFont, registerFonts } from '../pdf/fonts';
+import { FONT } from '../pdf/fonts';
+import { createPdf, type PdfHandle } from '../pdf/pdfdoc';
 import { drawText, GREY, hLine, lineHeight, textHeight, vLine, type Doc, type TextStyle } from '../pdf/layout';
 import { drawLetterhead, letterheadData, type LetterheadData } from '../pdf/letterhead';
-import { cm, PAPER_POINTS, type PageFrame } from '../pdf/paper';
+import { cm, pageFrame, type PageFrame } from '../pdf/paper';
 import { drawFooter } from '../pdf/sheet';
 import { drawSignature, signerFor, type Signer } from '../pdf/signature';
 import { drawChart } from './charts';
@@ -27,55 +27,13 @@ export interface RenderedFile {
 
 /** The page of a report: A4 or F4, portrait or landscape, with report margins. */
 export function reportFrame(paper: PaperSize, orientation: Report['orientation']): PageFrame {
-  const [pw, ph] = PAPER_POINTS[paper];
-  const [width, height] = orientation === 'landscape' ? [ph, pw] : [pw, ph];
   const margins = orientation === 'landscape' ? { top: cm(1.4), bottom: cm(1.5), left: cm(1.6), right: cm(1.4) } : { top: cm(1.5), bottom: cm(1.6), left: cm(2), right: cm(1.5) };
-  return {
-    paper,
-    width,
-    height,
-    margins,
-    x: margins.left,
-    y: margins.top,
-    contentWidth: width - margins.left - margins.right,
-    contentHeight: height - margins.top - margins.bottom,
-  };
+  return pageFrame(paper, margins, orientation);
 }
 
-interface PdfHandle {
-  doc: Doc;
-  finish(): Promise<{ data: Buffer; pages: number }>;
-}
-
-/** A pdfkit document like pdf/pdfdoc.ts makes, but of any orientation and with buffered pages. */
+/** A pdfkit document as pdf/pdfdoc.ts makes every document, in the frame's orientation. */
 export function createReportPdf(resourcesDir: string, frame: PageFrame, meta: { title: string; subject: string; author: string; createdAt: Date }): PdfHandle {
-  const dir = fontsDir(resourcesDir);
-  const doc = new PDFDocument({
-    size: [frame.width, frame.height],
-    margin: 0,
-    bufferPages: true,
-    autoFirstPage: true,
-    // Parsed once per process, as in pdf/pdfdoc.ts.
-    font: parsedFont(dir, FONT.regular) as unknown as string,
-    lang: 'id-ID',
-    info: { Title: meta.title, Subject: meta.subject, Author: meta.author, Creator: 'Loket', Producer: 'Loket (pdfkit)', CreationDate: meta.createdAt, ModDate: meta.createdAt },
-  });
-  registerFonts(doc, dir);
-  doc.font(FONT.regular);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  return {
-    doc,
-    async finish() {
-      const pages = doc.bufferedPageRange().count;
-      doc.end();
-      return { data: await done, pages };
-    },
-  };
+  return createPdf(resourcesDir, frame.paper, meta, frame.width > frame.height ? 'landscape' : 'portrait');
 }
 
 /** The cursor over the pages of one report: where the next block goes, and a new page when it does not fit. */
