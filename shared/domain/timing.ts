@@ -167,49 +167,143 @@ function parseMs(iso: string, what: string): number {
   return ms;
 }
 
-function resolveIntervals(intervals: ActiveInterval[], now: string, nowMs: number): { spans: Span[]; open: boolean } {
+/**
+ * The intervals in order, checked: the closed ones with their ends, and the open one (the last,
+ * still running) with its start only, since its end is whatever `now` is when it is read.
+ */
+function resolveIntervals(intervals: ActiveInterval[]): { closed: Span[]; open: { start: string; startMs: number } | null } {
   const sorted = intervals
     .map((iv) => ({ ...iv, startMs: parseMs(iv.start, 'Waktu mulai langkah') }))
     .sort((a, b) => a.startMs - b.startMs);
-  const spans: Span[] = [];
-  let open = false;
+  const closed: Span[] = [];
+  let open: { start: string; startMs: number } | null = null;
+  let prevEndMs = -Infinity;
+  let prevStart = '';
   sorted.forEach((iv, index) => {
     const isLast = index === sorted.length - 1;
     if (iv.end === null && !isLast) throw new Error('Hanya periode terakhir sebuah langkah yang boleh masih berjalan');
-    let end: string;
-    let endMs: number;
+    if (iv.startMs < prevEndMs) throw new Error(`Periode langkah tumpang tindih: ${prevStart} dan ${iv.start}`);
+    prevStart = iv.start;
     if (iv.end === null) {
-      open = true;
-      end = nowMs >= iv.startMs ? now : iv.start;
-      endMs = Math.max(nowMs, iv.startMs);
-    } else {
-      end = iv.end;
-      endMs = parseMs(iv.end, 'Waktu selesai langkah');
-      if (endMs < iv.startMs) throw new Error(`Periode langkah berakhir sebelum dimulai: ${iv.start} – ${iv.end}`);
+      open = { start: iv.start, startMs: iv.startMs };
+      return;
     }
-    const prev = spans[spans.length - 1];
-    if (prev && iv.startMs < prev.endMs) throw new Error(`Periode langkah tumpang tindih: ${prev.start} dan ${iv.start}`);
-    spans.push({ start: iv.start, startMs: iv.startMs, end, endMs });
+    const endMs = parseMs(iv.end, 'Waktu selesai langkah');
+    if (endMs < iv.startMs) throw new Error(`Periode langkah berakhir sebelum dimulai: ${iv.start} – ${iv.end}`);
+    closed.push({ start: iv.start, startMs: iv.startMs, end: iv.end, endMs });
+    prevEndMs = endMs;
   });
-  return { spans, open };
+  return { closed, open };
 }
 
 /**
  * The instant at which the working time inside the spans reaches `targetMs`; the last span is
  * treated as continuing past its end (a projection when the target was not reached).
  */
-function instantAtElapsed(cal: WorkingCalendar, spans: Span[], targetMs: number): string {
+function instantAtElapsed(cal: WorkingCalendar, spans: Array<{ start: string; end: string | null }>, targetMs: number): string {
   let acc = 0;
   for (let i = 0; i < spans.length; i += 1) {
     const span = spans[i];
     if (!span) continue;
     const need = targetMs - acc;
-    if (i === spans.length - 1) return addWorkingMilliseconds(cal, span.start, Math.max(0, Math.round(need)));
+    if (i === spans.length - 1 || span.end === null) return addWorkingMilliseconds(cal, span.start, Math.max(0, Math.round(need)));
     const worked = workingMillisecondsBetween(cal, span.start, span.end);
     if (worked >= need) return addWorkingMilliseconds(cal, span.start, Math.max(0, Math.round(need)));
     acc += worked;
   }
   throw new Error('Langkah belum pernah berjalan');
+}
+
+/**
+ * Everything about a step's timing that does not depend on the moment it is read: the working
+ * time of its closed intervals, the start of the running one, and its deadline (a running step's
+ * deadline is a projection that does not move while it runs). `timingAt` finishes it for a `now`;
+ * a queue keeps plans of unchanged requests between reads.
+ */
+export interface TimingPlan {
+  done: boolean;
+  closedMs: number;
+  open: { start: string; startMs: number } | null;
+  /** End of the last closed interval (the completion of a done step whose intervals are closed). */
+  lastEndMs: number | null;
+  standardMinutes: number | null;
+  /** Null when the step has no deadline now (no standard, never ran, paused). */
+  deadline: { dueAt: string; warnAt: string; dueMs: number; warnMs: number } | null;
+  /** The status when it does not depend on the deadline (paused, no standard, done without one). */
+  fixed: TimingStatus | null;
+}
+
+export function planTiming(cal: WorkingCalendar, standard: TimeStandard, intervals: ActiveInterval[], options: TimingOptions = {}): TimingPlan {
+  const share = options.atRiskShare ?? 0.75;
+  if (!(share >= 0 && share <= 1)) throw new Error(`Ambang "hampir terlambat" harus antara 0 dan 1: ${share}`);
+  const done = options.done === true;
+  const { closed, open } = resolveIntervals(intervals);
+  let closedMs = 0;
+  for (const span of closed) closedMs += workingMillisecondsBetween(cal, span.start, span.end);
+  const last = closed[closed.length - 1];
+  const plan: TimingPlan = { done, closedMs, open, lastEndMs: last ? last.endMs : null, standardMinutes: standardMinutes(standard), deadline: null, fixed: null };
+  const spans: Array<{ start: string; end: string | null }> = open ? [...closed, { start: open.start, end: null }] : closed;
+  const first = spans[0];
+
+  if (standard.kind === 'none') {
+    plan.fixed = done ? 'done' : open ? 'no_standard' : 'paused';
+    return plan;
+  }
+  if (!first) {
+    plan.fixed = done ? 'done' : 'paused';
+    return plan;
+  }
+  let dueAt: string;
+  let warnAt: string;
+  if (standard.kind === 'days') {
+    const unpaused = addWorkingDays(cal, first.start, standard.value);
+    plan.standardMinutes = Math.floor(workingMillisecondsBetween(cal, first.start, unpaused) / MINUTE_MS);
+    if (!done && !open) {
+      plan.fixed = 'paused';
+      return plan;
+    }
+    let pausedMs = 0;
+    for (let i = 1; i < spans.length; i += 1) {
+      const prev = closed[i - 1];
+      const cur = spans[i];
+      if (prev && cur) pausedMs += workingMillisecondsBetween(cal, prev.end, cur.start);
+    }
+    dueAt = addWorkingMilliseconds(cal, unpaused, Math.round(pausedMs));
+    warnAt = deadlineDayStart(cal, dueAt) ?? dueAt;
+  } else {
+    if (!done && !open) {
+      plan.fixed = 'paused';
+      return plan;
+    }
+    const upperMs = (plan.standardMinutes ?? 0) * MINUTE_MS;
+    const warnMs = standard.kind === 'range' ? rangeMinMinutes(standard) * MINUTE_MS : share * upperMs;
+    dueAt = instantAtElapsed(cal, spans, upperMs);
+    warnAt = instantAtElapsed(cal, spans, warnMs);
+  }
+  plan.deadline = { dueAt, warnAt, dueMs: Date.parse(dueAt), warnMs: Date.parse(warnAt) };
+  return plan;
+}
+
+/** The step's timing at `now` from its plan. */
+export function timingAt(cal: WorkingCalendar, plan: TimingPlan, now: string): StepTiming {
+  const nowMs = parseMs(now, 'Waktu sekarang');
+  let elapsedMs = plan.closedMs;
+  // A running interval ends now (or at its start, if the clock is behind it).
+  const openEndMs = plan.open ? Math.max(nowMs, plan.open.startMs) : null;
+  if (plan.open) elapsedMs += workingMillisecondsBetween(cal, plan.open.start, nowMs >= plan.open.startMs ? now : plan.open.start);
+  const elapsedMinutes = Math.floor(elapsedMs / MINUTE_MS);
+  const base: Pick<StepTiming, 'elapsedMinutes' | 'standardMinutes'> =
+    plan.standardMinutes === null ? { elapsedMinutes } : { elapsedMinutes, standardMinutes: plan.standardMinutes };
+  const deadline = plan.deadline;
+  if (plan.fixed !== null || deadline === null) return { ...base, dueAt: null, warnAt: null, status: plan.fixed ?? 'paused' };
+  const { dueAt, warnAt, dueMs, warnMs } = deadline;
+  if (plan.done) {
+    const completedMs = openEndMs ?? plan.lastEndMs ?? 0;
+    return { ...base, dueAt, warnAt, status: completedMs > dueMs ? 'done_late' : 'done' };
+  }
+  const status: TimingStatus = nowMs > dueMs ? 'late' : nowMs >= warnMs ? 'at_risk' : 'on_track';
+  const remainingMinutes = Math.floor(workingMillisecondsBetween(cal, now, dueAt) / MINUTE_MS);
+  return { ...base, dueAt, warnAt, status, remainingMinutes };
 }
 
 /** The step's timing now. See the conventions at the top of this file. */
@@ -220,58 +314,7 @@ export function computeTiming(
   now: string,
   options: TimingOptions = {},
 ): StepTiming {
-  const share = options.atRiskShare ?? 0.75;
-  if (!(share >= 0 && share <= 1)) throw new Error(`Ambang "hampir terlambat" harus antara 0 dan 1: ${share}`);
-  const nowMs = parseMs(now, 'Waktu sekarang');
-  const done = options.done === true;
-  const { spans, open } = resolveIntervals(intervals, now, nowMs);
-
-  let elapsedMs = 0;
-  for (const span of spans) elapsedMs += workingMillisecondsBetween(cal, span.start, span.end);
-  const elapsedMinutes = Math.floor(elapsedMs / MINUTE_MS);
-
-  const first = spans[0];
-  const last = spans[spans.length - 1];
-  const budget = standardMinutes(standard);
-  const base: Pick<StepTiming, 'elapsedMinutes' | 'standardMinutes'> =
-    budget === null ? { elapsedMinutes } : { elapsedMinutes, standardMinutes: budget };
-
-  if (standard.kind === 'none') {
-    return { ...base, dueAt: null, warnAt: null, status: done ? 'done' : open ? 'no_standard' : 'paused' };
-  }
-  if (!first || !last) {
-    return { ...base, dueAt: null, warnAt: null, status: done ? 'done' : 'paused' };
-  }
-
-  let dueAt: string;
-  let warnAt: string;
-  if (standard.kind === 'days') {
-    const unpaused = addWorkingDays(cal, first.start, standard.value);
-    base.standardMinutes = Math.floor(workingMillisecondsBetween(cal, first.start, unpaused) / MINUTE_MS);
-    if (!done && !open) return { ...base, dueAt: null, warnAt: null, status: 'paused' };
-    let pausedMs = 0;
-    for (let i = 1; i < spans.length; i += 1) {
-      const prev = spans[i - 1];
-      const cur = spans[i];
-      if (prev && cur) pausedMs += workingMillisecondsBetween(cal, prev.end, cur.start);
-    }
-    dueAt = addWorkingMilliseconds(cal, unpaused, Math.round(pausedMs));
-    warnAt = deadlineDayStart(cal, dueAt) ?? dueAt;
-  } else {
-    if (!done && !open) return { ...base, dueAt: null, warnAt: null, status: 'paused' };
-    const upperMs = (budget ?? 0) * MINUTE_MS;
-    const warnMs = standard.kind === 'range' ? rangeMinMinutes(standard) * MINUTE_MS : share * upperMs;
-    dueAt = instantAtElapsed(cal, spans, upperMs);
-    warnAt = instantAtElapsed(cal, spans, warnMs);
-  }
-
-  const dueMs = Date.parse(dueAt);
-  if (done) {
-    return { ...base, dueAt, warnAt, status: last.endMs > dueMs ? 'done_late' : 'done' };
-  }
-  const status: TimingStatus = nowMs > dueMs ? 'late' : nowMs >= Date.parse(warnAt) ? 'at_risk' : 'on_track';
-  const remainingMinutes = Math.floor(workingMillisecondsBetween(cal, now, dueAt) / MINUTE_MS);
-  return { ...base, dueAt, warnAt, status, remainingMinutes };
+  return timingAt(cal, planTiming(cal, standard, intervals, options), now);
 }
 
 export interface ScheduledStep {

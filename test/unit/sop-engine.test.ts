@@ -13,6 +13,7 @@ import {
   type StepActionInput,
 } from '../../electron/core/services/requests';
 import { setServiceSop } from '../../electron/core/services/sop';
+import { saveClosure } from '../../electron/core/services/calendar';
 import { verifyAudit } from '../../electron/core/services/audit';
 import { listUsers } from '../../electron/core/services/office';
 import { createTestOffice, type TestOffice } from './helpers/core';
@@ -154,6 +155,15 @@ describe('SOP C (Tarakan) carried by four users', () => {
     expect(late?.timing.status).toBe('late');
     expect(late?.timing.dueAt).toBe('2026-11-23T02:09:00.000Z');
     expect(dashboard(o.core.db, users.kabid, at('09:30'))).toMatchObject({ late: 1 });
+
+    // The queue keeps each request's deadline between reads; a power cut entered afterwards
+    // (09.05–10.00) moves it: 4 of the 5 minutes are left at 10.00, so it is due at 10.04.
+    saveClosure(o.core.db, { start: at('09:05').toISOString(), end: at('10:00').toISOString(), reason: 'Listrik padam' });
+    const moved = myQueue(o.core.db, users.kabid, at('09:30'))[0];
+    expect(moved?.timing).toMatchObject({ status: 'on_track', dueAt: '2026-11-23T03:04:00.000Z', elapsedMinutes: 1 });
+    // And the step done (a new revision of the request) is seen at the next read.
+    act(o, users.kabid, requestId, at('10:02'), { action: 'complete' });
+    expect(myQueue(o.core.db, users.kabid, at('10:03')).map((q) => q.step.number)).toEqual(['5']);
   });
 
   it('lets the Kadis withdraw a disposition only while it is unread', async () => {

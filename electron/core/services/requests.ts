@@ -11,7 +11,7 @@ import type { WorkingCalendar } from '../../../shared/domain/calendar';
 import { isWorkingInstant } from '../../../shared/domain/calendar';
 import { zoneOffsetMinutes } from '../../../shared/domain/dates';
 import type { ActionStep, SopStep, SopTemplate } from '../../../shared/domain/sop/model';
-import { computeTiming, describeStandard, type ActiveInterval, type StepTiming, type TimeStandard } from '../../../shared/domain/timing';
+import { computeTiming, describeStandard, planTiming, timingAt, type ActiveInterval, type StepTiming, type TimeStandard, type TimingPlan } from '../../../shared/domain/timing';
 import type { Db } from '../db/register';
 import { appendAudit } from './audit';
 import { getCalendar } from './calendar';
@@ -698,63 +698,121 @@ function stepsOfRole(db: Db, role: Role): Array<{ templateId: number; template: 
  * letters (or complaints); then the events of each request's current visit only (its deadline
  * needs nothing older). A Kabid with 2,000 open requests: see README "Benchmark".
  */
+interface QueueHead {
+  letter_id: number | null;
+  complaint_id: number | null;
+  agenda_number: string;
+  sender_name: string;
+  subject: string;
+  nature: string;
+}
+
+/** What a queue item keeps between reads while its request does not change (same revision). */
+interface QueueEntry {
+  revision: number;
+  templateId: number;
+  stepId: string;
+  head: QueueHead;
+  plan: TimingPlan;
+}
+
+/**
+ * Per register: the queue entries by request, valid for one calendar. A request's letter (or
+ * complaint) never changes and every change of its steps bumps its revision, so an entry is
+ * reused while the revision is the same; a calendar edit starts afresh. Bounded: the open
+ * requests of a whole office, cleared when it grows past that.
+ */
+const queueCache = new WeakMap<Db, { calendarKey: string; entries: Map<number, QueueEntry> }>();
+const QUEUE_CACHE_LIMIT = 50_000;
+
+function calendarKey(calendar: WorkingCalendar): string {
+  return JSON.stringify([calendar.timeZone, calendar.week, calendar.holidays, calendar.closures]);
+}
+
 export function myQueue(db: Db, user: User, now: Date, calendar: WorkingCalendar = getCalendar(db)): QueueItem[] {
   const steps = stepsOfRole(db, user.role);
   if (steps.length === 0) return [];
   const atStep = db.prepare(
-    `SELECT r.id, r.state, 0 AS unread FROM requests r
+    `SELECT r.id, r.state, r.revision, 0 AS unread FROM requests r
       WHERE r.state IN ('berjalan', 'dijeda') AND r.current_step = @step AND r.template_id = @template`,
   );
   const atStepForMe = db.prepare(
-    `SELECT r.id, r.state, dr.read_at IS NULL AS unread FROM requests r
+    `SELECT r.id, r.state, r.revision, dr.read_at IS NULL AS unread FROM requests r
        JOIN dispositions d ON d.id = (SELECT MAX(d2.id) FROM dispositions d2
                                        WHERE d2.request_id = r.id AND d2.to_role_key = @actor AND d2.withdrawn_at IS NULL)
        JOIN disposition_recipients dr ON dr.disposition_id = d.id AND dr.user_id = @user
       WHERE r.state IN ('berjalan', 'dijeda') AND r.current_step = @step AND r.template_id = @template`,
   );
-  const waiting: Array<{ id: number; state: RequestState; unread: boolean; template: SopTemplate; step: ActionStep }> = [];
+  const key = calendarKey(calendar);
+  let cache = queueCache.get(db);
+  if (!cache || cache.calendarKey !== key || cache.entries.size > QUEUE_CACHE_LIMIT) {
+    cache = { calendarKey: key, entries: new Map() };
+    queueCache.set(db, cache);
+  }
+  const entries = cache.entries;
+
+  const waiting: Array<{ id: number; state: RequestState; revision: number; unread: boolean; template: SopTemplate; templateId: number; step: ActionStep }> = [];
   for (const s of steps) {
     const rows = (s.gated ? atStepForMe : atStep).all({ step: s.step.id, template: s.templateId, actor: s.step.actor, user: user.id }) as Array<{
       id: number;
       state: RequestState;
+      revision: number;
       unread: number;
     }>;
-    for (const r of rows) waiting.push({ id: r.id, state: r.state, unread: r.unread === 1, template: s.template, step: s.step });
+    for (const r of rows) waiting.push({ id: r.id, state: r.state, revision: r.revision, unread: r.unread === 1, template: s.template, templateId: s.templateId, step: s.step });
   }
-  const ids = JSON.stringify(waiting.map((w) => w.id));
-  const heads = new Map<number, { letter_id: number | null; complaint_id: number | null; agenda_number: string; sender_name: string; subject: string; nature: string }>();
-  for (const h of db
-    .prepare(
-      `SELECT r.id, r.letter_id, r.complaint_id, COALESCE(l.agenda_number, c.number) AS agenda_number, COALESCE(l.sender_name, c.complainant_name) AS sender_name,
-              COALESCE(l.subject, c.subject) AS subject, COALESCE(l.nature, 'biasa') AS nature
-         FROM json_each(@ids) j JOIN requests r ON r.id = j.value
-         LEFT JOIN letters l ON l.id = r.letter_id LEFT JOIN complaints c ON c.id = r.complaint_id`,
-    )
-    .all({ ids }) as Array<{ id: number; letter_id: number | null; complaint_id: number | null; agenda_number: string; sender_name: string; subject: string; nature: string }>) {
-    heads.set(h.id, h);
+
+  // Only requests that are new to the cache or changed since are read further.
+  const stale = waiting.filter((w) => {
+    const e = entries.get(w.id);
+    return !e || e.revision !== w.revision || e.stepId !== w.step.id || e.templateId !== w.templateId;
+  });
+  if (stale.length > 0) {
+    const ids = JSON.stringify(stale.map((w) => w.id));
+    const heads = new Map<number, QueueHead>();
+    for (const h of db
+      .prepare(
+        `SELECT r.id, r.letter_id, r.complaint_id, COALESCE(l.agenda_number, c.number) AS agenda_number, COALESCE(l.sender_name, c.complainant_name) AS sender_name,
+                COALESCE(l.subject, c.subject) AS subject, COALESCE(l.nature, 'biasa') AS nature
+           FROM json_each(@ids) j JOIN requests r ON r.id = j.value
+           LEFT JOIN letters l ON l.id = r.letter_id LEFT JOIN complaints c ON c.id = r.complaint_id`,
+      )
+      .all({ ids }) as Array<QueueHead & { id: number }>) {
+      heads.set(h.id, h);
+    }
+    // The current visit of each request: its events from the last start (or reopening) on.
+    const visitEvents = new Map<number, EventRow[]>();
+    for (const e of db
+      .prepare(
+        `SELECT e.request_id, e.id, e.at, e.user_id, NULL AS user_name, e.type, e.step_id, e.branch, e.note
+           FROM json_each(@ids) j
+           JOIN request_events e ON e.request_id = j.value
+            AND e.id >= (SELECT s.id FROM request_events s WHERE s.request_id = j.value AND s.type IN ('step_started', 'reopened') ORDER BY s.id DESC LIMIT 1)`,
+      )
+      .all({ ids }) as Array<EventRow & { request_id: number }>) {
+      const list = visitEvents.get(e.request_id);
+      if (list) list.push(e);
+      else visitEvents.set(e.request_id, [e]);
+    }
+    for (const w of stale) {
+      entries.delete(w.id);
+      const head = heads.get(w.id);
+      const log = visitEvents.get(w.id);
+      if (!head || !log) continue;
+      const visits = foldVisits(log.length > 1 ? log.sort((a, b) => a.id - b.id) : log);
+      const visit = visits[visits.length - 1];
+      if (!visit) continue;
+      const plan = planTiming(calendar, w.step.standard, visit.intervals, { done: visit.completedAt !== null || visit.abandoned });
+      entries.set(w.id, { revision: w.revision, templateId: w.templateId, stepId: w.step.id, head, plan });
+    }
   }
-  // The current visit of each request: its events from the last start (or reopening) on.
-  const visitEvents = new Map<number, EventRow[]>();
-  for (const e of db
-    .prepare(
-      `SELECT e.request_id, e.id, e.at, e.user_id, NULL AS user_name, e.type, e.step_id, e.branch, e.note
-         FROM json_each(@ids) j
-         JOIN request_events e ON e.request_id = j.value
-          AND e.id >= (SELECT s.id FROM request_events s WHERE s.request_id = j.value AND s.type IN ('step_started', 'reopened') ORDER BY s.id DESC LIMIT 1)`,
-    )
-    .all({ ids }) as Array<EventRow & { request_id: number }>) {
-    const list = visitEvents.get(e.request_id);
-    if (list) list.push(e);
-    else visitEvents.set(e.request_id, [e]);
-  }
+
+  const nowIso = now.toISOString();
   const items: QueueItem[] = [];
   for (const { id, state, template, step, unread } of waiting) {
-    const head = heads.get(id);
-    const log = visitEvents.get(id);
-    if (!head || !log) continue;
-    const visits = foldVisits(log.length > 1 ? log.sort((a, b) => a.id - b.id) : log);
-    const visit = visits[visits.length - 1];
-    if (!visit) continue;
+    const entry = entries.get(id);
+    if (!entry) continue;
+    const { head } = entry;
     items.push({
       requestId: id,
       letterId: head.letter_id,
@@ -766,7 +824,7 @@ export function myQueue(db: Db, user: User, now: Date, calendar: WorkingCalendar
       templateName: template.name,
       state,
       step: { id: step.id, number: step.number, title: step.title, standard: describeStandard(step.standard) },
-      timing: timingOf(calendar, step.standard, visit, now),
+      timing: timingAt(calendar, entry.plan, nowIso),
       unreadDisposition: unread,
     });
   }
