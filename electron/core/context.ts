@@ -22,4 +22,21 @@ export interface CoreContext {
   /** Scanners, the scan folder, pages and OCR (issue 6); createCore always sets it. */
   scan?: ScanServices;
   now: () => Date;
+  /**
+   * Making this computer a desk of another host (set by the Electron shell and the browser host;
+   * absent in tests and the command line). Only offered while this register is not set up.
+   */
+  desk?: DeskPairing;
+}
+
+export interface DeskPairing {
+  probe(hostUrl: string): Promise<{ hostUrl: string; agencyName: string | null; fingerprint: string }>;
+  /** Pairs, writes klien.json, and arranges for this Loket to run as the desk right after answering. */
+  pair(input: { hostUrl: string; code: string; deskName: string; fingerprint: string }): Promise<{
+    hostUrl: string;
+    agencyName: string | null;
+    deskName: string;
+    fingerprint: string;
+    next: 'relaunch' | 'reload';
+  }>;
 }

@@ -1,6 +1,6 @@
 /** Builds a CoreContext over a data folder: the composition shared by the app, the host and the CLI. */
 import path from 'node:path';
-import type { CoreContext } from './context';
+import type { CoreContext, DeskPairing } from './context';
 import { openRegister } from './db/register';
 import { FileStore } from './services/files';
 import { JsonPrefsStore, type PrefsStore } from './services/prefs';
@@ -22,6 +22,8 @@ export interface CreateCoreOptions {
   /** Start watching the scan folder set in the register (the app and the browser host; not the CLI or tests). */
   watchScanFolder?: boolean;
   now?: () => Date;
+  /** The pairing form of a Loket not yet set up (the app and the browser host). */
+  desk?: DeskPairing;
 }
 
 export async function createCore(options: CreateCoreOptions): Promise<CoreContext> {
@@ -37,6 +39,7 @@ export async function createCore(options: CreateCoreOptions): Promise<CoreContex
     printing: options.printing ?? systemPrinting(),
     secrets: options.secrets ?? new KeyFileSecretBox(options.dataDir),
     now,
+    ...(options.desk ? { desk: options.desk } : {}),
   };
   // Scanning (issue 6): lazy — the OCR worker starts on the first OCR job, the watcher only when asked.
   core.scan = createScanServices({ db, files: core.files, resourcesDir: options.resourcesDir, now, driver: options.scanDriver, log: (m) => console.error(m) });

@@ -12,7 +12,9 @@ import { JsonPrefsStore, type PrefsStore } from '../core/services/prefs';
 import { systemPrinting, type Printing } from '../core/services/printing';
 import { createHttpHost } from './http';
 import { LanListener } from './lan';
-import { HostClient, RemoteDispatcher, type Klien } from './remote';
+import { HostClient, pairWithHost, probeHost, RemoteDispatcher, writeKlien, type Klien } from './remote';
+import type { DeskPairing } from '../core/context';
+import { ApiError } from '../../shared/api/errors';
 import path from 'node:path';
 
 /** `--lan 0.0.0.0:4781` (or LOKET_LAN): listen on the LAN for this run, whatever the setting says. */
@@ -61,4 +63,36 @@ export function openRemoteDesk(klien: Klien, dataDir: string, local: { printing?
 /** The browser desk of a desk client: the renderer from here, every call through the pinned connection. */
 export function serveRemote(desk: RemoteDesk, staticDir: string, log?: (message: string) => void): http.Server {
   return createHttpHost({ call: desk.dispatcher.call, events: desk.dispatcher.feed(), staticDir, log });
+}
+
+/**
+ * The other host not answering is a problem with the address typed, not with this Loket: said
+ * next to the field (a desk's own "host unreachable" would make the page wait and retry).
+ */
+function aboutTheAddress(error: unknown): never {
+  if (error instanceof ApiError && error.code === 'HOST_UNREACHABLE') {
+    const message = 'Host Loket tidak dapat dihubungi di alamat ini. Periksa alamat dan port (mis. https://192.168.1.10:4781), jaringan, dan bahwa host LAN menyala di komputer host.';
+    throw new ApiError('INVALID_INPUT', message, { hostUrl: message });
+  }
+  throw error;
+}
+
+/**
+ * The pairing form of a Loket not yet set up (desk.probe, desk.pair): the same steps as
+ * `loket pair`. After klien.json is written, `onPaired` runs once the answer has gone out: the
+ * Electron shell starts the app again, the browser host turns into the desk in place.
+ */
+export function deskPairing(dataDir: string, next: 'relaunch' | 'reload', onPaired: (klien: Klien) => void): DeskPairing {
+  return {
+    async probe(hostUrl) {
+      const probe = await probeHost(hostUrl).catch(aboutTheAddress);
+      return { hostUrl: probe.hostUrl, agencyName: probe.agencyName, fingerprint: probe.fingerprint };
+    },
+    async pair(input) {
+      const klien = await pairWithHost(input).catch(aboutTheAddress);
+      writeKlien(dataDir, klien);
+      setTimeout(() => onPaired(klien), 300);
+      return { hostUrl: klien.hostUrl, agencyName: klien.agencyName, deskName: klien.deskName, fingerprint: klien.fingerprint, next };
+    },
+  };
 }

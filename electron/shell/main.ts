@@ -2,6 +2,8 @@
  * The Electron main process: the thin shell around Loket's core. It opens the register in userData
  * (or --data / LOKET_DATA), serves the renderer from app://loket with a strict CSP, binds the API
  * contract to one IPC channel, and hardens the window. Everything else lives in electron/core.
+ * With klien.json in the data folder (paired from the setup screen or `loket pair`) it is a desk
+ * of another host instead: no register, every call forwarded.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +19,7 @@ import { scheduleAutomaticBackups } from '../core/services/backup';
 import { hardenApp, hardenSession, isAppUrl } from './security';
 import { rendererHandler, START_URL, windowOptions } from './window';
 import { ChangeHub } from '../core/api/events';
-import { openRemoteDesk, startLan, type RemoteDesk } from '../host/desk';
+import { deskPairing, openRemoteDesk, startLan, type RemoteDesk } from '../host/desk';
 import type { LanListener } from '../host/lan';
 import { readKlien } from '../host/remote';
 
@@ -92,6 +94,13 @@ async function start(): Promise<void> {
       prefs: await createElectronPrefs(),
       secrets: new SafeStorageSecretBox(),
       watchScanFolder: true,
+      // Paired from the setup screen: start again as the desk (klien.json is read at start).
+      desk: deskPairing(dataDir, 'relaunch', () => {
+        void lan?.close();
+        core?.db.close();
+        app.relaunch();
+        app.exit(0);
+      }),
     });
   } catch (error) {
     dialog.showErrorBox('Loket tidak dapat membuka register', error instanceof Error ? error.message : String(error));

@@ -59,7 +59,7 @@ import {
   SetPasswordOutputSchema,
   SetStatusInputSchema,
 } from './hosting-schemas';
-import { DeskSchema, LanSettingsSchema, LanStatusSchema, PairInputSchema, PairOutputSchema, PairingCodeSchema } from './lan-schemas';
+import { DeskPairedSchema, DeskPairInputSchema, DeskSchema, HostAddressSchema, HostProbeSchema, LanSettingsSchema, LanStatusSchema, PairInputSchema, PairOutputSchema, PairingCodeSchema } from './lan-schemas';
 import {
   AddAttachmentInputSchema,
   ComposeInputSchema,
@@ -470,6 +470,18 @@ export const contract = {
     summary: 'Cabut pasangan sebuah meja: permintaannya ditolak dan sesi-sesinya berakhir.',
     input: z.object({ id: z.string().min(1).max(40) }),
     output: DeskSchema,
+  }),
+  'desk.probe': call({
+    access: 'public',
+    summary: 'Di Loket yang belum disiapkan: hubungi host Loket di jaringan kantor dan baca nama kantor serta sidik jari sertifikatnya, untuk dicocokkan dengan layar host.',
+    input: z.object({ hostUrl: HostAddressSchema }),
+    output: HostProbeSchema,
+  }),
+  'desk.pair': call({
+    access: 'public',
+    summary: 'Di Loket yang belum disiapkan: jadikan komputer ini meja dari host itu dengan kode pemasangan; sertifikat host disematkan, lalu Loket dimulai ulang sebagai meja.',
+    input: DeskPairInputSchema,
+    output: DeskPairedSchema,
   }),
   // --- akhir beberapa meja di LAN ---
   // --- Pindaian di meja depan (issue 6): shared/api/scan-schemas.ts, electron/core/scan/ ---

@@ -41,6 +41,7 @@ export const READ_ONLY_CALLS = [
   'hosting.suggestIp',
   'hosting.forRequest',
   'lan.status',
+  'desk.probe',
   'lan.settings.get',
   'lan.desks.list',
   'scan.devices',
@@ -81,6 +82,7 @@ export const NO_IDEMPOTENCY_CALLS = [
   'setup.initialize',
   'lan.pair',
   'lan.pairing.create',
+  'desk.pair',
   'hosting.setPassword',
   'hosting.revealPassword',
   // The access document's PDF prints the web-panel password: its answer is never kept for a retry.

@@ -100,3 +100,35 @@ export function normalizePairingCode(text: string): string | null {
 export function formatPairingCode(code: string): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`;
 }
+
+/** This computer as a desk of another host (the pairing form of a Loket not yet set up). */
+export const HostAddressSchema = z
+  .string({ error: 'Isi alamat host, mis. https://192.168.1.10:4781.' })
+  .trim()
+  .min(1, { error: 'Isi alamat host, mis. https://192.168.1.10:4781.' })
+  .max(200, { error: 'Alamat host terlalu panjang.' });
+
+export const HostProbeSchema = z.object({
+  hostUrl: z.string(),
+  agencyName: z.string().nullable(),
+  /** SHA-256 of the certificate the host showed, AB:CD:… — to compare with the host's screen. */
+  fingerprint: z.string(),
+});
+
+export const DeskPairInputSchema = PairInputSchema.extend({
+  hostUrl: HostAddressSchema,
+  fingerprint: z
+    .string()
+    .trim()
+    .min(1, { error: 'Periksa host dulu untuk membaca sidik jarinya.' })
+    .max(200),
+});
+
+export const DeskPairedSchema = z.object({
+  hostUrl: z.string(),
+  agencyName: z.string().nullable(),
+  deskName: z.string(),
+  fingerprint: z.string(),
+  /** How this Loket becomes the desk: the app starts again, or the browser desk reloads. */
+  next: z.enum(['relaunch', 'reload']),
+});

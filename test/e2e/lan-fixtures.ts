@@ -94,6 +94,8 @@ export interface LanOffice {
   stopHost: () => Promise<void>;
   /** Starts it again on the same data folder and LAN port; hostURL is updated. */
   startHost: () => Promise<void>;
+  /** A Loket on a fresh data folder, not set up and not paired (a new computer in the office). */
+  startFresh: () => Promise<{ baseURL: string; dataDir: string }>;
 }
 
 export const test = base.extend<{ lan: LanOffice }>({
@@ -160,6 +162,12 @@ export const test = base.extend<{ lan: LanOffice }>({
           host = await start(['--data', hostDir, '--port', '0', '--lan', `127.0.0.1:${lanPort}`], ready);
           children.push(host.child);
           office.hostURL = host.match[4] ?? '';
+        },
+        startFresh: async () => {
+          const dataDir = mk('loket-e2e-baru-');
+          const fresh = await start(['--data', dataDir, '--port', '0'], /Loket siap di (http:\/\/\S+?)\/? \(data/);
+          children.push(fresh.child);
+          return { baseURL: fresh.match[1] ?? '', dataDir };
         },
       };
       await use(office);

@@ -7,6 +7,7 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { daysAgo } from './helpers';
+import { shot } from './desk';
 import { expect, PASSWORD, test, USERS } from './lan-fixtures';
 
 /** Live updates must beat the pages' one-minute polling by far. */
@@ -159,4 +160,59 @@ test('host yang pergi: meja menampilkannya, isian tetap, simpanan diulang dengan
   await admin.getByRole('button', { name: 'Buat kode pemasangan' }).click();
   await expect(admin.getByTestId('lan-code')).toHaveText(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
   if (process.env.LOKET_SHOTS) await admin.screenshot({ path: 'test-results/lan-pengaturan.png', fullPage: true });
+});
+
+test('komputer baru menjadi meja dari layar penyiapan: alamat host, sidik jari, kode, lalu masuk sebagai pengguna host', async ({ browser, lan }) => {
+  test.setTimeout(90_000);
+  const fresh = await lan.startFresh();
+  const context = await browser.newContext({ baseURL: fresh.baseURL });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Penyiapan awal Loket' })).toBeVisible();
+  await page.getByRole('button', { name: 'Komputer meja tambahan? Sambungkan ke host Loket…' }).click();
+  const form = page.getByRole('region', { name: 'Sambungkan komputer ini ke host Loket' });
+  await expect(form).toBeVisible();
+
+  // A wrong address is named in Indonesian; what was typed stays.
+  const address = form.getByLabel('Alamat host');
+  await expect(address).toBeFocused();
+  const lanPort = Number(new URL(lan.lanURL).port);
+  await address.fill(`https://127.0.0.1:${lanPort === 65535 ? lanPort - 1 : lanPort + 1}`);
+  await address.press('Enter');
+  await expect(form.getByText(/^Host Loket tidak dapat dihubungi di alamat ini\./)).toBeVisible();
+  await expect(address).toHaveValue(/^https:\/\/127\.0\.0\.1:\d+$/);
+
+  // The right one: the host's office and its fingerprint, to compare with the host's screen.
+  await address.fill(lan.lanURL);
+  await form.getByRole('button', { name: 'Periksa host' }).click();
+  await expect(form.getByRole('heading', { name: 'Dinas Komunikasi dan Informatika' })).toBeVisible();
+  await expect(form.getByTestId('pair-fingerprint')).toHaveText(lan.fingerprint);
+  await expect(form.getByLabel('Kode pemasangan')).toBeFocused();
+
+  const { code } = await lan.api<{ code: string }>(lan.hostURL, 'lan.pairing.create', {}, lan.adminToken);
+  await form.getByLabel('Kode pemasangan').fill(code);
+  await form.getByLabel('Nama meja ini').fill('Meja Kabid');
+  // Not before the clerk confirms the fingerprint is the host's.
+  await form.getByRole('button', { name: 'Sambungkan meja ini' }).click();
+  await expect(form.getByText('Centang hanya bila sidik jari sama persis dengan yang tampil di layar host.')).toBeVisible();
+  await shot(page, 'meja-pasang-sidik-jari', 900);
+  await form.getByLabel('Sidik jari ini sama dengan yang tampil di layar host').check();
+  await form.getByRole('button', { name: 'Sambungkan meja ini' }).click();
+  await expect(page.getByText('Meja “Meja Kabid” tersambung ke Dinas Komunikasi dan Informatika')).toBeVisible();
+  await shot(page, 'meja-pasang-tersambung');
+
+  // The page reloads once this address answers as the desk: the host's login, the host's users.
+  await expect(page.getByRole('heading', { name: 'Masuk ke Loket' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('Dinas Komunikasi dan Informatika').first()).toBeVisible();
+  await page.getByLabel('Nama pengguna').fill(USERS.kabid.username);
+  await page.getByLabel('Kata sandi').fill(PASSWORD);
+  await page.getByLabel('Kata sandi').press('Enter');
+  await expect(page.locator('.topbar')).toContainText(USERS.kabid.fullName);
+
+  const desks = await lan.api<Array<{ name: string; revokedAt: string | null }>>(lan.hostURL, 'lan.desks.list', {}, lan.adminToken);
+  expect(desks.map((d) => d.name)).toContain('Meja Kabid');
+  // A Loket already in use is never turned into a desk of another host.
+  const refused = await fetch(`${lan.hostURL}/api/desk.probe`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ hostUrl: lan.lanURL }) });
+  expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('ALREADY_SET_UP');
+  await context.close();
 });

@@ -19,6 +19,7 @@ import { emptyOffice, OfficeFields, type OfficeDraft } from '../components/Offic
 import { emptyOfficial, isBlankOfficial, OfficialFields, RankList, toOfficialInput, type OfficialDraft } from '../components/OfficialFields';
 import { fieldsUnder, zodFieldErrors } from '../lib/errors';
 import { useAction, useFocusFirstInvalid } from '../lib/useAction';
+import { PairDeskForm } from './PairDeskForm';
 
 interface OpdDraft {
   key: number;
@@ -70,6 +71,8 @@ interface Props {
 
 export function SetupWizard({ onDone }: Props) {
   const [step, setStep] = useState(0);
+  // This computer as a desk of an existing host instead of a new office (PairDeskForm).
+  const [pairing, setPairing] = useState(false);
   const [office, setOffice] = useState<OfficeDraft>(emptyOffice);
   const [kadis, setKadis] = useState<OfficialDraft>(() => emptyOfficial('kadis'));
   const [kabids, setKabids] = useState<OfficialDraft[]>(() => [emptyOfficial('kabid')]);
@@ -252,7 +255,15 @@ export function SetupWizard({ onDone }: Props) {
           <h1>Penyiapan awal Loket</h1>
           <p className="muted">Isi sekali saja. Semua data ini dapat diubah lagi nanti di Pengaturan.</p>
         </div>
+        {!pairing && (
+          <button type="button" className="btn btn--secondary setup-pair" onClick={() => setPairing(true)}>
+            Komputer meja tambahan? Sambungkan ke host Loket…
+          </button>
+        )}
       </header>
+      {pairing && <PairDeskForm onCancel={() => setPairing(false)} />}
+      {!pairing && (
+      <>
       <ol className="stepper" aria-label="Langkah penyiapan">
         {STEPS.map((label, i) => (
           <li key={label} className={cls(i === step && 'is-current', i < step && 'is-done', stepErrorCount(i) > 0 && 'has-error')}>
@@ -499,6 +510,8 @@ export function SetupWizard({ onDone }: Props) {
           </button>
         </div>
       </form>
+      </>
+      )}
     </div>
   );
 }

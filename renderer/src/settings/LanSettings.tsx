@@ -137,8 +137,9 @@ export function LanSettings() {
       <section aria-labelledby="lan-pair-title" className="card">
         <h3 id="lan-pair-title">Pasangkan meja baru</h3>
         <p className="muted">
-          Di meja baru jalankan <code>loket pair --host ALAMAT --code KODE --name &quot;Nama meja&quot; --fingerprint SIDIK-JARI</code>. Kode berlaku 10
-          menit dan hanya sekali pakai. Cocokkan sidik jari yang ditampilkan meja itu dengan sidik jari di atas.
+          Di meja baru, buka Loket dan pilih <em>Sambungkan ke host Loket…</em> pada layar penyiapan awal (atau jalankan{' '}
+          <code>loket pair --host ALAMAT --code KODE --name &quot;Nama meja&quot; --fingerprint SIDIK-JARI</code>). Kode berlaku 10 menit dan hanya
+          sekali pakai. Cocokkan sidik jari yang ditampilkan meja itu dengan sidik jari di atas.
         </p>
         {pairing.error && <Alert kind="error">{pairing.error}</Alert>}
         {code && (
