@@ -255,8 +255,8 @@ export function SetupWizard({ onDone }: Props) {
           <h1>Penyiapan awal Loket</h1>
           <p className="muted">Isi sekali saja. Semua data ini dapat diubah lagi nanti di Pengaturan.</p>
         </div>
-        {!pairing && (
-          <button type="button" className="btn btn--secondary setup-pair" onClick={() => setPairing(true)}>
+        {!pairing && step === 0 && (
+          <button type="button" className="btn btn--ghost btn--small setup-pair" onClick={() => setPairing(true)}>
             Komputer meja tambahan? Sambungkan ke host Loket…
           </button>
         )}
