@@ -118,7 +118,7 @@ export function LetterPage({ id, justRegistered }: Props) {
       {requestError && <Alert kind="error">Permohonan surat ini tidak dapat dimuat: {requestError}</Alert>}
       {request && (
         <RequestPanel
-          letterId={letter.id}
+          owner={{ kind: 'letter', id: letter.id }}
           view={request}
           onView={onView}
           onReload={loadRequest}
@@ -348,7 +348,9 @@ function DocumentsAndDetails({ letter, tz, justRegistered, request, showDoc }: D
           )}
         </section>
       </div>
-      {printing && <PrintDialog kind={kind} letterId={letter.id} paper={paper} onClose={() => setPrinting(false)} />}
+      {printing && (
+        <PrintDialog label={DOCUMENT_LABELS[kind]} paper={paper} send={(to) => call('print.document', { kind, letterId: letter.id, ...to })} onClose={() => setPrinting(false)} />
+      )}
     </>
   );
 }
