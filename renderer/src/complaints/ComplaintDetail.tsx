@@ -118,12 +118,6 @@ export function ComplaintDetail({ id, justRegistered }: { id: number; justRegist
           </div>
         </div>
       )}
-      {complaint.status === 'selesai' && complaint.resolvedAt && (
-        <Alert kind="success">
-          <strong>Pengaduan selesai</strong> pada {formatInstantDateTimeId(complaint.resolvedAt, tz)}
-          {complaint.escalated ? ', diselesaikan oleh Pejabat Pengaduan.' : ', diselesaikan oleh petugas.'}
-        </Alert>
-      )}
       {requestError && <Alert kind="error">Jalannya SOP pengaduan ini tidak dapat dimuat: {requestError}</Alert>}
       {request && <RequestPanel owner={{ kind: 'complaint', id: complaint.id }} view={request} onView={onView} onReload={loadRequest} />}
       {request === null && <p className="muted request-none">Pengaduan ini tidak berjalan menurut SOP.</p>}
@@ -160,6 +154,14 @@ export function ComplaintDetail({ id, justRegistered }: { id: number; justRegist
               ) : (
                 <span className="muted">–</span>
               )}
+            </dd>
+            <dt>Penyelesaian</dt>
+            <dd>
+              {complaint.resolvedAt
+                ? `Selesai ${formatInstantDateTimeId(complaint.resolvedAt, tz)}, ${complaint.escalated ? 'oleh Pejabat Pengaduan' : 'oleh petugas'}`
+                : complaint.escalated
+                  ? 'Diteruskan kepada Pejabat Pengaduan'
+                  : 'Ditangani petugas'}
             </dd>
             <dt>Pokok pengaduan</dt>
             <dd>{complaint.subject}</dd>

@@ -68,7 +68,7 @@ export function ComplaintSettings() {
         Saluran pengaduan kantor dan Pejabat Pengaduan, seperti yang diminta standar pelayanan. Dicetak pada tanda terima pengaduan, standar pelayanan, dan
         dokumen hak akses hosting yang dibuat sesudahnya. Yang dikosongkan tidak dicetak.
       </p>
-      {action.error && <Alert kind="error">{action.error}</Alert>}
+      {action.error && <Alert kind="error">{Object.keys(action.fields).length > 0 ? 'Periksa isian yang ditandai.' : action.error}</Alert>}
       {saved && <Alert kind="success">Kontak pengaduan tersimpan.</Alert>}
       <div className="form-grid">
         {FIELDS.map((f, i) => (
