@@ -1,17 +1,19 @@
 /**
- * One printable document on a page (the Tanda Terima Pengaduan, a standar pelayanan): choose the
- * paper, preview the PDF, save it, or send it to a printer through the PrintDialog. The page
- * passes how to draw it and how to print it.
+ * One printable document on a page (a letter's documents, the Tanda Terima Pengaduan, a standar
+ * pelayanan): choose the paper, preview the PDF, save it, or send it to a printer through the
+ * PrintDialog. The page passes how to draw it and how to print it, and what else to choose
+ * (children, e.g. which of a letter's documents).
  */
 import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
 import { PAPER_LABELS, PAPER_SIZES, type PaperSize, type PdfFile } from '../../../shared/api/schemas';
 import { asApiError, call } from '../api';
 import { base64ToBlob, downloadBlob } from '../lib/files';
 import { useSession } from '../session';
-import { Alert, SelectField } from './fields';
+import { Alert, SelectField, cls } from './fields';
 import { PrintDialog, type PrintTarget } from './PrintDialog';
 
 interface Rendered {
+  version: string | number;
   paper: PaperSize;
   fileName: string;
   blob: Blob;
@@ -31,14 +33,15 @@ interface Props {
   label: string;
   render: (paper: PaperSize) => Promise<PdfFile>;
   print: (target: PrintTarget) => Promise<{ jobId: string; printer: string }>;
-  /** Changes when the document would come out different: a preview drawn before is dropped. */
+  /** Changes when the document would come out different (another document, a newer state): a preview drawn before is not shown. */
   version?: string | number;
   papers?: readonly PaperSize[];
+  className?: string;
   children?: ReactNode;
   ref?: Ref<PdfPanelHandle>;
 }
 
-export function PdfPanel({ id, title, label, render, print, version = 0, papers = PAPER_SIZES, children, ref }: Props) {
+export function PdfPanel({ id, title, label, render, print, version = 0, papers = PAPER_SIZES, className, children, ref }: Props) {
   const { prefs, setPrefs } = useSession();
   const [paper, setPaper] = useState<PaperSize>(papers.includes(prefs.paper) ? prefs.paper : (papers[0] ?? 'A4'));
   const [rendered, setRendered] = useState<Rendered | null>(null);
@@ -47,10 +50,9 @@ export function PdfPanel({ id, title, label, render, print, version = 0, papers 
   const [printing, setPrinting] = useState(false);
   const urlRef = useRef<string | null>(null);
   const sectionRef = useRef<HTMLElement>(null);
-
-  useEffect(() => {
-    setRendered(null);
-  }, [version]);
+  // What the page passed last: a preview asked right after a change (preview() from a banner) draws the new document.
+  const latest = useRef({ render, version });
+  latest.current = { render, version };
   useEffect(
     () => () => {
       if (urlRef.current) URL.revokeObjectURL(urlRef.current);
@@ -59,15 +61,16 @@ export function PdfPanel({ id, title, label, render, print, version = 0, papers 
   );
 
   async function draw(p: PaperSize): Promise<Rendered | null> {
-    if (rendered && rendered.paper === p) return rendered;
+    const { render: make, version: v } = latest.current;
+    if (rendered && rendered.paper === p && rendered.version === v) return rendered;
     setError(null);
     try {
-      const pdf = await render(p);
+      const pdf = await make(p);
       const blob = base64ToBlob(pdf.dataBase64, 'application/pdf');
       if (urlRef.current) URL.revokeObjectURL(urlRef.current);
       const url = URL.createObjectURL(blob);
       urlRef.current = url;
-      const next = { paper: p, fileName: pdf.fileName, blob, url, pages: pdf.pages };
+      const next = { version: v, paper: p, fileName: pdf.fileName, blob, url, pages: pdf.pages };
       setRendered(next);
       return next;
     } catch (e) {
@@ -105,9 +108,9 @@ export function PdfPanel({ id, title, label, render, print, version = 0, papers 
     }
   }
 
-  const shown = rendered && rendered.paper === paper ? rendered : null;
+  const shown = rendered && rendered.paper === paper && rendered.version === version ? rendered : null;
   return (
-    <section className="card pdf-panel" ref={sectionRef} aria-labelledby={`${id}-title`}>
+    <section className={cls('card pdf-panel', className)} ref={sectionRef} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
       {children}
       <SelectField
