@@ -12,7 +12,7 @@ import {
   type ComplaintSummary,
 } from '../../../shared/api/report-schemas';
 import { asApiError, call } from '../api';
-import { Alert, SelectField } from '../components/fields';
+import { Alert, SelectField, TextField } from '../components/fields';
 import { formatMoment } from '../lib/format';
 import { href, navigate } from '../lib/router';
 import { useDebounced } from '../lib/useDebounced';
@@ -110,18 +110,16 @@ function ComplaintList() {
         )}
       </div>
       <form className="filters filters--complaints" role="search" aria-label="Saring pengaduan" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="complaints-q">Cari</label>
-          <input
-            id="complaints-q"
-            type="search"
-            placeholder="Nomor, pengadu, pokok pengaduan…"
-            value={filter.q}
-            onChange={(e) => setFilter({ ...filter, q: e.target.value })}
-            maxLength={200}
-            autoFocus
-          />
-        </div>
+        <TextField
+          id="complaints-q"
+          label="Cari"
+          type="search"
+          placeholder="Nomor, pengadu, pokok pengaduan…"
+          value={filter.q}
+          onValueChange={(q) => setFilter({ ...filter, q })}
+          maxLength={200}
+          autoFocus
+        />
         <SelectField
           id="complaints-year"
           label="Tahun"

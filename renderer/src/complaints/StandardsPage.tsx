@@ -4,35 +4,21 @@
  * product, service hours, complaint channels), generated from the office's data, to show at the
  * front desk and print for the visitor.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ServiceStandard } from '../../../shared/api/report-schemas';
-import { asApiError, call } from '../api';
+import { call } from '../api';
 import { Alert, cls } from '../components/fields';
 import { PdfPanel } from '../components/PdfPanel';
 import { href } from '../lib/router';
 import { useLiveChange } from '../live';
 import { useSession } from '../session';
+import { useList } from '../settings/common';
 import './complaints.css';
 
 export function StandardsPage({ service }: { service: string | null }) {
   const { user } = useSession();
-  const [list, setList] = useState<ServiceStandard[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    call('standards.list', {})
-      .then((l) => {
-        if (!live) return;
-        setList(l);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(asApiError(e).message));
-    return () => {
-      live = false;
-    };
-  }, [tick]);
+  const { items: list, error } = useList(() => call('standards.list', {}), String(tick));
   useLiveChange(
     () => setTick((t) => t + 1),
     (e) => e.call.startsWith('standards.') || e.call.startsWith('sop.') || e.call.startsWith('complaints.settings') || e.entity === 'office',
