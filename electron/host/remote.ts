@@ -15,9 +15,10 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { z } from 'zod';
 import { contract, isCallName } from '../../shared/api/contract';
-import { DESK_HEADER, IDEMPOTENCY_HEADER, isChangeEvent, isDeskLocalCall, usesIdempotencyKey, type ChangeEvent } from '../../shared/api/effects';
+import { DESK_HEADER, DESK_LOCAL_CALLS, IDEMPOTENCY_HEADER, isChangeEvent, isDeskLocalCall, usesIdempotencyKey, type ChangeEvent } from '../../shared/api/effects';
 import { ApiError, DEFAULT_MESSAGES, ERROR_CODES, type ApiErrorBody, type ApiResult, type ErrorCode } from '../../shared/api/errors';
 import { PairOutputSchema } from '../../shared/api/lan-schemas';
+import type { PaperSize } from '../../shared/api/schemas';
 import { derToPem, fingerprintOfDer, fingerprintOfPem, normalizeFingerprint } from '../core/services/tls';
 import type { PrefsStore } from '../core/services/prefs';
 import type { Printing } from '../core/services/printing';
@@ -424,6 +425,28 @@ export interface DeskLocal {
  * the desk's own calls (printing, preferences), which run here after the host has vouched for the
  * session. Never opens a local register.
  */
+
+type DeskPrintCall = 'print.document' | 'complaints.printReceipt' | 'standards.print';
+
+/** A print call run at the desk: the host call that draws the PDF, and where and how to print it. */
+function deskPrintJob(name: DeskPrintCall, raw: unknown) {
+  const to = (i: { printer: string; copies: number; paper: PaperSize }) => ({ printer: i.printer, copies: i.copies, paper: i.paper });
+  switch (name) {
+    case 'print.document': {
+      const i = contract[name].input.parse(raw);
+      return { render: 'documents.render' as const, input: { kind: i.kind, letterId: i.letterId, paper: i.paper }, to: to(i) };
+    }
+    case 'complaints.printReceipt': {
+      const i = contract[name].input.parse(raw);
+      return { render: 'complaints.receipt' as const, input: { id: i.id, paper: i.paper }, to: to(i) };
+    }
+    case 'standards.print': {
+      const i = contract[name].input.parse(raw);
+      return { render: 'standards.pdf' as const, input: { service: i.service, paper: i.paper }, to: to(i) };
+    }
+  }
+}
+
 export class RemoteDispatcher {
   private lastToken: string | null = null;
   private readonly verified = new Map<string, number>();
@@ -467,7 +490,7 @@ export class RemoteDispatcher {
   }
 
   private async runLocal(r: CallRequest): Promise<ApiResult<unknown>> {
-    const name = r.name as 'print.printers' | 'print.document' | 'prefs.get' | 'prefs.set';
+    const name = r.name as (typeof DESK_LOCAL_CALLS)[number];
     try {
       const refused = await this.checkSession(r.token);
       if (refused) return { ok: false, error: refused };
@@ -482,19 +505,14 @@ export class RemoteDispatcher {
       else if (name === 'prefs.get') value = this.local.prefs.get();
       else if (name === 'prefs.set') value = this.local.prefs.set(parsed.data as Parameters<PrefsStore['set']>[0]);
       else {
-        const input = contract['print.document'].input.parse(r.input);
-        const rendered = await this.client.call('documents.render', { kind: input.kind, letterId: input.letterId, paper: input.paper }, r.token);
+        // Drawn by the host, printed on this desk's printer.
+        const job = deskPrintJob(name, r.input);
+        const rendered = await this.client.call(job.render, job.input, r.token);
         if (!rendered.ok) return rendered;
         const pdf = rendered.value as { fileName: string; dataBase64: string };
-        const job = await this.local.printing.print({
-          printer: input.printer,
-          copies: input.copies,
-          paper: input.paper,
-          pdf: Buffer.from(pdf.dataBase64, 'base64'),
-          title: pdf.fileName,
-        });
-        this.local.prefs.set({ printer: input.printer, copies: input.copies, paper: input.paper });
-        value = { jobId: job.jobId, printer: input.printer };
+        const printed = await this.local.printing.print({ ...job.to, pdf: Buffer.from(pdf.dataBase64, 'base64'), title: pdf.fileName });
+        this.local.prefs.set(job.to);
+        value = { jobId: printed.jobId, printer: job.to.printer };
       }
       const checked = spec.output.safeParse(value);
       if (!checked.success) return { ok: false, error: { code: 'INTERNAL', message: DEFAULT_MESSAGES.INTERNAL } };

@@ -26,6 +26,8 @@ import { cls } from './components/fields';
 import { base64ToBlob } from './lib/files';
 import { ScanInboxPage } from './pages/ScanInboxPage';
 import { useInboxCount } from './lib/scanDesk';
+import { ComplaintsPage } from './complaints/ComplaintsPage';
+import { StandardsPage } from './complaints/StandardsPage';
 
 /** The office logo as a blob: URL for the top bar (null while loading or when there is none). */
 function useLogo(sha256: string | null): string | null {
@@ -255,6 +257,12 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
   } else if (section === 'pindaian') {
     title = 'Kotak masuk pindaian';
     page = canRegister(user.role) ? <ScanInboxPage /> : <p className="alert alert--warning">Kotak masuk pindaian hanya untuk front desk dan administrator.</p>;
+  } else if (section === 'pengaduan') {
+    title = 'Pengaduan';
+    page = <ComplaintsPage path={segments.slice(1)} />;
+  } else if (section === 'standar') {
+    title = 'Standar pelayanan';
+    page = <StandardsPage service={segments[1] ?? null} />;
   } else if (section === 'pengaturan') {
     title = 'Pengaturan';
     page = <SettingsPage section={segments[1] ?? null} />;
@@ -276,6 +284,8 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
     { key: 'pindaian', path: '/pindaian', label: 'Kotak masuk pindaian', shortcut: '', show: canRegister(user.role), count: inboxCount },
     { key: 'hosting', path: '/hosting', label: 'Sistem yang dihosting', shortcut: '', show: true },
     { key: 'periksa', path: '/periksa', label: 'Periksa dokumen', shortcut: '', show: true },
+    { key: 'pengaduan', path: '/pengaduan', label: 'Pengaduan', shortcut: '', show: true },
+    { key: 'standar', path: '/standar', label: 'Standar pelayanan', shortcut: '', show: true },
     { key: 'pengaturan', path: '/pengaturan', label: 'Pengaturan', shortcut: 'Alt+P', show: true },
   ];
   const activeKey = section === 'surat' ? 'agenda' : section;

@@ -125,6 +125,12 @@ const Ok = z.object({ ok: z.literal(true) });
 const Id = z.object({ id: z.number().int().positive() });
 
 const FRONT_DESK = ['front_desk', 'admin'] as const;
+/** The printer and copies of a call that prints through the operating system. */
+const PrintTo = {
+  printer: z.string().trim().min(1, { error: 'Pilih printer.' }).max(200),
+  copies: z.number().int().min(1, { error: 'Paling sedikit 1 salinan.' }).max(20, { error: 'Paling banyak 20 salinan.' }),
+};
+
 
 export const SessionSchema = z.object({ token: z.string(), user: UserSchema });
 
@@ -707,6 +713,12 @@ export const contract = {
     input: z.object({ id: z.number().int().positive(), paper: PaperSchema.default('A4') }),
     output: PdfFileSchema,
   }),
+  'complaints.printReceipt': call({
+    access: 'user',
+    summary: 'Cetak Tanda Terima Pengaduan lewat sistem operasi (CUPS / Windows).',
+    input: z.object({ id: z.number().int().positive(), paper: PaperSchema.default('A4'), ...PrintTo }),
+    output: z.object({ jobId: z.string(), printer: z.string() }),
+  }),
   'complaints.settings.get': call({
     access: 'user',
     summary: 'Kontak pengaduan kantor (telepon, e-mail, website, Twitter/X, Instagram, Pejabat Pengaduan) dan format nomor pengaduan, dengan baris cetaknya.',
@@ -748,6 +760,12 @@ export const contract = {
     summary: 'Standar pelayanan sebuah layanan sebagai PDF untuk dicetak bagi pengunjung.',
     input: z.object({ service: StandardServiceSchema, paper: PaperSchema.default('A4') }),
     output: PdfFileSchema,
+  }),
+  'standards.print': call({
+    access: 'user',
+    summary: 'Cetak standar pelayanan sebuah layanan lewat sistem operasi (CUPS / Windows) untuk pengunjung.',
+    input: z.object({ service: StandardServiceSchema, paper: PaperSchema.default('A4'), ...PrintTo }),
+    output: z.object({ jobId: z.string(), printer: z.string() }),
   }),
   // --- akhir laporan, evaluasi, impor, pengaduan, standar pelayanan ---
 } as const;

@@ -183,6 +183,10 @@ describe('pengaduan', () => {
       expect(text).toContain('0812 0000 1111)');
       expect(text).toContain('Pengguna front_desk');
     }
+    // Printed through the operating system on the paper asked for; the standar pelayanan too.
+    expect(await ok(o, 'frontdesk', 'complaints.printReceipt', { id: c.id, paper: 'HALF_FOLIO', printer: 'Uji', copies: 2 })).toEqual({ jobId: 'Uji-1', printer: 'Uji' });
+    expect(await ok(o, 'frontdesk', 'standards.print', { service: 'hosting', printer: 'Uji', copies: 1 })).toEqual({ jobId: 'Uji-2', printer: 'Uji' });
+    expect(await call(o, 'frontdesk', 'complaints.printReceipt', { id: c.id, printer: '', copies: 1 })).toMatchObject({ ok: false, error: { fields: { printer: 'Pilih printer.' } } });
   });
 
   it('numbers per year, needs the complaint SOP, and takes deadlines from an office copy of it', async () => {

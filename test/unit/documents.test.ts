@@ -18,6 +18,7 @@ import { letterMargins, PAPER_POINTS } from '../../electron/core/pdf/paper';
 import { buildQrPayload, parseQrPayload, qrMatrix, stampLine } from '../../electron/core/pdf/qr';
 import { login } from '../../electron/core/services/auth';
 import { verifyAudit } from '../../electron/core/services/audit';
+import { saveComplaintSettings } from '../../electron/core/services/complaints';
 import {
   approveDocument,
   contentHashOf,
@@ -45,6 +46,7 @@ import {
   type DocumentView,
 } from '../../shared/api/document-schemas';
 import { HostedSystemInputSchema, HostingSettingsInputSchema } from '../../shared/api/hosting-schemas';
+import { ComplaintSettingsSchema } from '../../shared/api/report-schemas';
 import { LetterInputSchema, type LetterInput, type User } from '../../shared/api/schemas';
 import type { z } from 'zod';
 import { createTestOffice, type TestOffice } from './helpers/core';
@@ -426,8 +428,10 @@ describe('the hosting access document', () => {
         'Nama pengguna web panelppdb',
         `Kata sandi awal${o.password}`,
         'Segera ganti kata sandi ini saat pertama kali masuk.',
-        'Telepon (0285) 421243',
-        'Pos-el diskominfo@pekalongankota.go.id',
+        // The office's telephone and e-mail until its complaint contacts are saved.
+        'Saluran pengaduan:',
+        'Telepon: (0285) 421243',
+        'E-mail: diskominfo@pekalongankota.go.id',
         'Mengesahkan,',
         'Plt. Kepala Dinas Komunikasi dan Informatika,',
         'ARIF KARYADI, S.Sos',
@@ -453,6 +457,50 @@ describe('the hosting access document', () => {
     const view = await call(o, 'documents.forRequest', { requestId: o.requestId }, 'kadis');
     expect(JSON.stringify(view)).not.toContain(o.password);
     expect(verifyAudit(o.core.db).ok).toBe(true);
+  });
+
+  it("prints the office's complaint contacts and its Pejabat Pengaduan, inside the margins on A4 and F4", async () => {
+    const o = await office();
+    saveComplaintSettings(
+      o.core.db,
+      ComplaintSettingsSchema.parse({
+        phone: '(0285) 421243 ext. 12',
+        email: 'pengaduan@pekalongankota.go.id',
+        website: 'kominfo.pekalongankota.go.id/pengaduan',
+        twitter: 'kominfopkl',
+        instagram: 'diskominfo.pkl',
+        officerName: 'BUDI SANTOSO, S.Kom',
+        officerPhone: '0812 0000 1111',
+      }),
+      o.users.admin,
+      o.core.now(),
+    );
+    const access = create(o, { type: 'hak_akses_hosting', notes: 'Basis data MySQL dibuat terpisah; data lama dipindahkan oleh petugas OPD.' }, o.users.kadis);
+    for (const paper of ['A4', 'F4'] as const) {
+      const doc = paper === 'A4' ? access : update(o, { type: 'hak_akses_hosting', documentId: access.id, paper }, o.users.kadis);
+      const pdf = await renderDocumentVersion(o.core, doc.id, null, o.users.technical);
+      keep(`hak-akses-pengaduan-${paper}.pdf`, pdf.data);
+      expect(pdf.pages, paper).toBe(1);
+      const all = squash(joined(pdf.data));
+      expect(all).toContain(squash('Gangguan, pertanyaan, dan pengaduan tentang layanan hosting dapat disampaikan kepada'));
+      for (const line of [
+        'Saluran pengaduan:',
+        'Telepon: (0285) 421243 ext. 12',
+        'E-mail: pengaduan@pekalongankota.go.id',
+        'Website: kominfo.pekalongankota.go.id/pengaduan',
+        'Twitter/X: @kominfopkl',
+        'Instagram: @diskominfo.pkl',
+        'Pejabat Pengaduan: BUDI SANTOSO, S.Kom (telepon 0812 0000 1111)',
+      ]) {
+        expect(all, `${paper}: ${line}`).toContain(squash(line));
+      }
+      // The contacts sit left of the Kadis's signature, not under or over it.
+      const placed = words(pdf.data);
+      const contactsRight = Math.max(...placed.filter((w) => /^(Pejabat|Pengaduan:|BUDI|SANTOSO,|S\.Kom|\(telepon|0812|0000|1111\))$/.test(w.text)).map((w) => w.xMax));
+      const signLeft = Math.min(...placed.filter((w) => /^(Mengesahkan,|ARIF|KARYADI,)$/.test(w.text)).map((w) => w.xMin));
+      expect(contactsRight).toBeLessThan(signLeft);
+      expectInside(pdf.data, paper);
+    }
   });
 
   it('is refused without a stored password, and opened by the front desk only once approved', async () => {

@@ -5,7 +5,7 @@
  */
 import { ApiError } from '../../../shared/api/errors';
 import type { CallName } from '../../../shared/api/contract';
-import type { User } from '../../../shared/api/schemas';
+import type { PaperSize, User } from '../../../shared/api/schemas';
 import type { Handlers } from './dispatch';
 import type { CoreContext } from '../context';
 import { listAudit } from '../services/audit';
@@ -43,13 +43,15 @@ type ReportCall =
   | 'complaints.list'
   | 'complaints.get'
   | 'complaints.receipt'
+  | 'complaints.printReceipt'
   | 'complaints.settings.get'
   | 'complaints.settings.save'
   | 'requests.forComplaint'
   | 'audit.forComplaint'
   | 'standards.list'
   | 'standards.save'
-  | 'standards.pdf';
+  | 'standards.pdf'
+  | 'standards.print';
 
 function requireUser(user: User | null): User {
   if (user === null) throw new ApiError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
@@ -67,6 +69,12 @@ const pdfFile = (file: { data: Buffer; fileName: string; pages: number }) => ({
   dataBase64: file.data.toString('base64'),
   pages: file.pages,
 });
+
+/** Sends a rendered PDF to a printer through the operating system, on the paper it was drawn for. */
+async function printFile(ctx: CoreContext, file: { data: Buffer; fileName: string }, to: { printer: string; copies: number; paper: PaperSize }) {
+  const job = await ctx.printing.print({ printer: to.printer, copies: to.copies, paper: to.paper, pdf: file.data, title: file.fileName });
+  return { jobId: job.jobId, printer: to.printer };
+}
 
 const settingsOut = (s: ReturnType<typeof getComplaintSettings>) => ({ ...s, lines: complaintContactLines(s) });
 
@@ -96,6 +104,10 @@ export const reportHandlers: Pick<Handlers, ReportCall & CallName> = {
     assertComplaintVisible(ctx.db, input.id, requireUser(caller.user));
     return pdfFile(await renderComplaintReceipt(ctx, input.id, input.paper));
   },
+  'complaints.printReceipt': async (ctx, input, caller) => {
+    assertComplaintVisible(ctx.db, input.id, requireUser(caller.user));
+    return printFile(ctx, await renderComplaintReceipt(ctx, input.id, input.paper), input);
+  },
   'complaints.settings.get': (ctx) => settingsOut(getComplaintSettings(ctx.db)),
   'complaints.settings.save': (ctx, input, caller) => settingsOut(saveComplaintSettings(ctx.db, input, requireUser(caller.user), ctx.now())),
   'requests.forComplaint': (ctx, input, caller) => {
@@ -117,4 +129,5 @@ export const reportHandlers: Pick<Handlers, ReportCall & CallName> = {
   'standards.list': (ctx) => listServiceStandards(ctx.db),
   'standards.save': (ctx, input, caller) => saveServiceStandard(ctx.db, input, requireUser(caller.user), ctx.now()),
   'standards.pdf': async (ctx, input) => pdfFile(await renderServiceStandardPdf(ctx, input.service, input.paper, ctx.now())),
+  'standards.print': async (ctx, input) => printFile(ctx, await renderServiceStandardPdf(ctx, input.service, input.paper, ctx.now()), input),
 };

@@ -9,13 +9,13 @@
  */
 import type { AccessContent } from './content';
 import { FONT } from './fonts';
-import { paragraph, type Piece } from './flow';
-import { listPieces } from './letter';
+import { block, paragraph, type Piece } from './flow';
 import type { Doc, LabelRow, TextStyle } from './layout';
 import type { LetterheadData } from './letterhead';
 import type { PageFrame } from './paper';
 import { bodyStyle, boxedPiece, gridPiece, letterheadPiece, signaturePairPiece, titlePiece } from './parts';
 import { systemRows } from './hosting-report';
+import { drawComplaintContacts } from '../reports/complaint-receipt';
 
 export const ACCESS_TITLE = 'DOKUMEN HAK AKSES HOSTING';
 /** Printed under the password, as the issue requires, word for word. */
@@ -63,10 +63,21 @@ export function accessPieces(doc: Doc, c: AccessContent, password: string, lette
     ),
   );
   if (c.notes.trim() !== '') out.push(paragraph(doc, `Catatan: ${c.notes.trim()}`, x, W, body, gap));
-  if (c.contacts.length > 0) {
-    out.push(paragraph(doc, complaintsLead(c.agencyName), x, W, body, gap));
-    out.push(...listPieces(doc, c.contacts, x, W, text, text.size * 0.2, 0));
+  const signature = signaturePairPiece(doc, null, c.signer, frame, text, 56 * k, 18 * k);
+  if (c.contacts.length === 0) {
+    out.push(signature);
+    return out;
   }
-  out.push(signaturePairPiece(doc, null, c.signer, frame, text, 56 * k, 18 * k));
+  out.push(paragraph(doc, complaintsLead(c.agencyName), x, W, body, gap));
+  // The framed channels of the Tanda Terima Pengaduan in the left half, beside the Kadis's signature.
+  const kc = (text.size * 0.9) / 9;
+  const boxW = W / 2 - 12 * k;
+  const boxH = drawComplaintContacts(doc, c.contacts, x, 0, boxW, kc, true);
+  out.push(
+    block(signature.gap, Math.max(signature.height, boxH), (y) => {
+      drawComplaintContacts(doc, c.contacts, x, y, boxW, kc);
+      signature.draw(y);
+    }),
+  );
   return out;
 }

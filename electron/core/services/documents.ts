@@ -60,6 +60,7 @@ import { addresseeOf, returnNoticeLetter } from '../pdf/notice';
 import { renderRegistered } from '../pdf/registered';
 import { officeTitle, signerFor, type Signer } from '../pdf/signature';
 import { appendAudit, canonicalJson } from './audit';
+import { officeComplaintContacts } from './complaints';
 import type { FileStore } from './files';
 import { getHostedSystem, hostingForRequest } from './hosting';
 import { getLetter } from './letters';
@@ -230,15 +231,6 @@ function letterheadContent(office: OfficeProfile): LetterheadContent {
     contactLine: contactLine(office),
     logoSha256: office.logoSha256,
   };
-}
-
-/** The office's complaint channels, one per line (issue 5 adds the complaints official). */
-export function complaintContacts(office: OfficeProfile): string[] {
-  const out: string[] = [];
-  if (office.phone) out.push(`Telepon ${office.phone}`);
-  if (office.website) out.push(`Laman ${office.website}`);
-  if (office.email) out.push(`Pos-el ${office.email}`);
-  return out;
 }
 
 function requestRef(letter: Letter): RequestRef {
@@ -465,7 +457,7 @@ function buildContent(b: BuildContext, fields: DocumentFields): Built {
           system,
           password: { ref: `sealed:${sha256(row.panel_password_sealed)}` },
           notes: fields.notes.trim(),
-          contacts: complaintContacts(office),
+          contacts: officeComplaintContacts(db),
           agencyName: office.agencyName,
           signer: signerContent(signerFor(kadisOrFail(db), 'kadis', [placeDate, 'Mengesahkan,'])),
         },
@@ -539,7 +531,7 @@ function buildContent(b: BuildContext, fields: DocumentFields): Built {
         fqdn: system.fqdn,
         applicationName: system.applicationName,
         enclosures,
-        contacts: complaintContacts(office),
+        contacts: officeComplaintContacts(db),
       });
       const title = `Surat pengantar hak akses hosting ${system.fqdn}`;
       return {

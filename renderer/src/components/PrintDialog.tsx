@@ -1,4 +1,8 @@
-/** "Cetak…": choose a printer (print.printers), copies and paper, and send the document (print.document). */
+/**
+ * "Cetak…": choose a printer (print.printers), copies and paper, and send the document through the
+ * call its page passes (print.document for a letter's documents, complaints.printReceipt,
+ * standards.print).
+ */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CallOutput } from '../../../shared/api/contract';
 import { PAPER_LABELS, PAPER_SIZES, type DocumentKind, type PaperSize } from '../../../shared/api/schemas';
@@ -13,14 +17,23 @@ export const DOCUMENT_LABELS: Record<DocumentKind, string> = {
   return_notice: 'Surat pemberitahuan',
 };
 
-interface Props {
-  kind: DocumentKind;
-  letterId: number;
+export interface PrintTarget {
+  printer: string;
+  copies: number;
   paper: PaperSize;
+}
+
+interface Props {
+  /** What is printed, as in "Cetak tanda terima pengaduan". */
+  label: string;
+  paper: PaperSize;
+  /** The papers the document can be drawn on (all by default). */
+  papers?: readonly PaperSize[];
+  send: (target: PrintTarget) => Promise<{ jobId: string; printer: string }>;
   onClose: () => void;
 }
 
-export function PrintDialog({ kind, letterId, paper: initialPaper, onClose }: Props) {
+export function PrintDialog({ label, paper: initialPaper, papers = PAPER_SIZES, send, onClose }: Props) {
   const { prefs, setPrefs } = useSession();
   const ref = useRef<HTMLDialogElement>(null);
   const [printers, setPrinters] = useState<CallOutput<'print.printers'> | null>(null);
@@ -54,9 +67,7 @@ export function PrintDialog({ kind, letterId, paper: initialPaper, onClose }: Pr
     if (action.busy) return;
     setDone(null);
     const n = Number(copies);
-    const result = await action.run(() =>
-      call('print.document', { kind, letterId, paper, printer, copies: Number.isInteger(n) ? n : 0 }),
-    );
+    const result = await action.run(() => send({ paper, printer, copies: Number.isInteger(n) ? n : 0 }));
     if (result.ok) {
       setDone(`Terkirim ke printer ${result.value.printer} (pekerjaan ${result.value.jobId}).`);
       void call('prefs.set', { printer: result.value.printer, copies: n, paper })
@@ -70,7 +81,7 @@ export function PrintDialog({ kind, letterId, paper: initialPaper, onClose }: Pr
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="print-title" onClose={onClose} onCancel={onClose}>
       <form onSubmit={submit} noValidate>
-        <h2 id="print-title">Cetak {DOCUMENT_LABELS[kind].toLowerCase()}</h2>
+        <h2 id="print-title">Cetak {label.toLowerCase()}</h2>
         {loadError && <Alert kind="error">{loadError}</Alert>}
         {printers === null && !loadError && <p role="status">Mencari printer…</p>}
         {none && <Alert kind="warning">{printers.message ?? 'Belum ada printer yang terpasang di komputer ini.'}</Alert>}
@@ -101,9 +112,9 @@ export function PrintDialog({ kind, letterId, paper: initialPaper, onClose }: Pr
             id="print-paper"
             label="Kertas"
             value={paper}
-            onValueChange={(v) => setPaper((PAPER_SIZES as readonly string[]).includes(v) ? (v as PaperSize) : 'A4')}
+            onValueChange={(v) => setPaper(papers.find((p) => p === v) ?? initialPaper)}
             error={action.fields.paper}
-            options={PAPER_SIZES.map((p) => ({ value: p, label: PAPER_LABELS[p] }))}
+            options={papers.map((p) => ({ value: p, label: PAPER_LABELS[p] }))}
           />
         </div>
         {action.error && !action.fields.printer && !action.fields.copies && <Alert kind="error">{action.error}</Alert>}

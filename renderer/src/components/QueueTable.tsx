@@ -52,36 +52,39 @@ export function QueueTable({ items, timeZone, caption }: Props) {
           </tr>
         </thead>
         <tbody ref={bodyRef} onKeyDown={onRowsKey}>
-          {items.map((q) => (
-            <tr
-              key={q.requestId}
-              className={`${q.letterId !== null ? 'row-clickable ' : ''}queue-row queue-row--${q.timing.status}${q.unreadDisposition ? ' is-unread' : ''}`}
-              onClick={q.letterId !== null ? () => navigate(`/surat/${q.letterId}`) : undefined}
-            >
-              <td className="nowrap">
-                {q.letterId !== null ? (
-                  <a className="row-link" href={href(`/surat/${q.letterId}`)} onClick={(e) => e.stopPropagation()}>
-                    {q.agendaNumber}
-                  </a>
-                ) : (
-                  <>
-                    {q.agendaNumber} <span className="tag">Pengaduan</span>
-                  </>
-                )}
-                {q.unreadDisposition && <span className="tag tag--unread">Belum dibaca</span>}
-              </td>
-              <td>{q.senderName}</td>
-              <td className="cell-subject">{q.subject}</td>
-              <td className="cell-step">
-                <span className="step-no">{q.step.number}</span> {q.step.title}
-                <span className="cell-sub">SOP {q.templateName}</span>
-              </td>
-              <td className="cell-deadline">{deadlineCell(q, timeZone)}</td>
-              <td>
-                <TimingBadge status={q.timing.status} short />
-              </td>
-            </tr>
-          ))}
+          {items.map((q) => {
+            // A letter's page, or a complaint's (its number stands in the agenda column).
+            const to = q.letterId !== null ? `/surat/${q.letterId}` : q.complaintId !== null ? `/pengaduan/${q.complaintId}` : null;
+            return (
+              <tr
+                key={q.requestId}
+                className={`${to !== null ? 'row-clickable ' : ''}queue-row queue-row--${q.timing.status}${q.unreadDisposition ? ' is-unread' : ''}`}
+                onClick={to !== null ? () => navigate(to) : undefined}
+              >
+                <td className="nowrap">
+                  {to !== null ? (
+                    <a className="row-link" href={href(to)} onClick={(e) => e.stopPropagation()}>
+                      {q.agendaNumber}
+                    </a>
+                  ) : (
+                    q.agendaNumber
+                  )}
+                  {q.complaintId !== null && <span className="tag tag--complaint">Pengaduan</span>}
+                  {q.unreadDisposition && <span className="tag tag--unread">Belum dibaca</span>}
+                </td>
+                <td>{q.senderName}</td>
+                <td className="cell-subject">{q.subject}</td>
+                <td className="cell-step">
+                  <span className="step-no">{q.step.number}</span> {q.step.title}
+                  <span className="cell-sub">SOP {q.templateName}</span>
+                </td>
+                <td className="cell-deadline">{deadlineCell(q, timeZone)}</td>
+                <td>
+                  <TimingBadge status={q.timing.status} short />
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

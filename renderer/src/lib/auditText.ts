@@ -1,4 +1,4 @@
-/** The audit log of a letter in sentences an office reads ("Siti Aminah mencatat surat …"). */
+/** The audit log of a letter or a complaint in sentences an office reads ("Siti Aminah mencatat surat …"). */
 import type { RequestViewDto } from '../../../shared/api/engine-schemas';
 
 export interface AuditEntry {
@@ -39,18 +39,26 @@ export function describeAudit(entry: AuditEntry, view: RequestViewDto | null): s
   const who = entry.userName ?? 'Loket';
   const after = rec(entry.after);
   const before = rec(entry.before);
+  // A complaint runs through its SOP like a letter's request: the same sentences, its own noun.
+  const noun = view?.complaintId != null ? 'Pengaduan' : 'Permohonan';
   switch (entry.action) {
+    case 'pengaduan.dicatat': {
+      const number = str(after.number);
+      const channel = str(after.channel);
+      const from = str(after.complainant);
+      return `${who} mencatat pengaduan${number ? ` nomor ${number}` : ''}${from ? ` dari ${from}` : ''}${channel ? ` (saluran ${channel})` : ''}.`;
+    }
     case 'surat.dicatat': {
       const agenda = str(after.agendaNumber);
       return `${who} mencatat surat di buku agenda${agenda ? ` dengan nomor agenda ${agenda}` : ''}.`;
     }
     case 'permohonan.dimulai': {
       const name = view ? `${view.template.name}` : 'SOP layanan';
-      return `Permohonan dimulai menurut SOP ${name}; langkah pertama yang menunggu: ${stepName(view, str(after.step))}.`;
+      return `${noun} dimulai menurut SOP ${name}; langkah pertama yang menunggu: ${stepName(view, str(after.step))}.`;
     }
     case 'langkah.selesai': {
       const outcome = str(after.outcome);
-      const tail = outcome === 'selesai' ? ' Permohonan selesai.' : '';
+      const tail = outcome === 'selesai' ? ` ${noun} selesai.` : '';
       return `${who} menandai ${stepName(view, str(before.step))} selesai${quoted(str(after.note))}.${tail}`;
     }
     case 'langkah.diputuskan': {
@@ -59,7 +67,7 @@ export function describeAudit(entry: AuditEntry, view: RequestViewDto | null): s
       const visit = view?.visits.filter((v) => v.stepId === stepId && v.branchLabel !== null).pop();
       const label = visit?.branchLabel ?? branchKey ?? '?';
       const outcome = str(after.outcome);
-      const tail = outcome === 'dikembalikan' ? ' Permohonan dikembalikan ke OPD.' : outcome === 'selesai' ? ' Permohonan selesai.' : '';
+      const tail = outcome === 'dikembalikan' ? ' Permohonan dikembalikan ke OPD.' : outcome === 'selesai' ? ` ${noun} selesai.` : '';
       return `${who} memutuskan ${stepName(view, stepId)}: “${label}”${str(after.note) ? `, dengan alasan “${str(after.note)}”` : ''}.${tail}`;
     }
     case 'disposisi.dikirim': {

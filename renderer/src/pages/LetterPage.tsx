@@ -4,15 +4,16 @@
  * pemberitahuan of a returned request): preview, save as PDF, print.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { NATURE_LABELS, PAPER_LABELS, PAPER_SIZES, type DocumentKind, type Letter, type PaperSize } from '../../../shared/api/schemas';
+import { NATURE_LABELS, type DocumentKind, type Letter } from '../../../shared/api/schemas';
 import type { RequestViewDto } from '../../../shared/api/engine-schemas';
 import { formatDateId, formatInstantDateTimeId } from '../../../shared/domain/dates';
 import { asApiError, call } from '../api';
 import { NatureBadge, StatusBadge, serviceLabel } from '../components/badges';
-import { Alert, SelectField, cls } from '../components/fields';
-import { DOCUMENT_LABELS, PrintDialog } from '../components/PrintDialog';
+import { Alert, cls } from '../components/fields';
+import { DOCUMENT_LABELS } from '../components/PrintDialog';
+import { PdfPanel, type PdfPanelHandle } from '../components/PdfPanel';
 import { Slashed } from '../components/text';
-import { base64ToBlob, downloadBlob, formatSize } from '../lib/files';
+import { base64ToBlob, formatSize } from '../lib/files';
 import { formatDeadline } from '../lib/format';
 import { href } from '../lib/router';
 import { useDeskPulse } from '../pulse';
@@ -21,15 +22,6 @@ import { useLiveChange } from '../live';
 import { RequestPanel } from './RequestPanel';
 import { LetterScanAdd } from '../components/LetterScanAdd';
 import { HostingDocsPanel } from '../hosting/HostingDocsPanel';
-
-interface Rendered {
-  kind: DocumentKind;
-  paper: PaperSize;
-  fileName: string;
-  blob: Blob;
-  url: string;
-  pages: number;
-}
 
 interface Props {
   id: number;
@@ -118,7 +110,7 @@ export function LetterPage({ id, justRegistered }: Props) {
       {requestError && <Alert kind="error">Permohonan surat ini tidak dapat dimuat: {requestError}</Alert>}
       {request && (
         <RequestPanel
-          letterId={letter.id}
+          owner={{ kind: 'letter', id: letter.id }}
           view={request}
           onView={onView}
           onReload={loadRequest}
@@ -143,25 +135,16 @@ interface DocsProps {
 }
 
 function DocumentsAndDetails({ letter, tz, justRegistered, request, showDoc }: DocsProps) {
-  const { prefs, setPrefs } = useSession();
   const [kind, setKind] = useState<DocumentKind>('disposition_sheet');
-  const [paper, setPaper] = useState<PaperSize>(prefs.paper);
-  const [rendered, setRendered] = useState<Rendered | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'save' | null>(null);
-  const [docError, setDocError] = useState<string | null>(null);
-  const [printing, setPrinting] = useState(false);
   const [banner, setBanner] = useState(justRegistered);
-  const panelRef = useRef<HTMLElement>(null);
-  const urlRef = useRef<string | null>(null);
+  const docs = useRef<PdfPanelHandle>(null);
+  const [previewAsked, setPreviewAsked] = useState(0);
   const [estimate, setEstimate] = useState<string | null>(null);
   const returned = request?.state === 'dikembalikan';
   const kinds: DocumentKind[] = returned ? ['disposition_sheet', 'receipt', 'return_notice'] : ['disposition_sheet', 'receipt'];
 
   // The request moved on (a disposition, a decision): the documents drawn before are stale.
   const revision = request?.revision ?? 0;
-  useEffect(() => {
-    setRendered(null);
-  }, [revision]);
   useEffect(() => {
     if (!returned && kind === 'return_notice') setKind('disposition_sheet');
   }, [returned, kind]);
@@ -179,61 +162,14 @@ function DocumentsAndDetails({ letter, tz, justRegistered, request, showDoc }: D
     };
   }, [banner, templateKey, letter.receivedAt]);
 
-  useEffect(
-    () => () => {
-      if (urlRef.current) URL.revokeObjectURL(urlRef.current);
-    },
-    [],
-  );
-
-  const render = useCallback(
-    async (k: DocumentKind, p: PaperSize): Promise<Rendered | null> => {
-      if (rendered && rendered.kind === k && rendered.paper === p) return rendered;
-      setDocError(null);
-      try {
-        const pdf = await call('documents.render', { kind: k, letterId: letter.id, paper: p });
-        const blob = base64ToBlob(pdf.dataBase64, 'application/pdf');
-        if (urlRef.current) URL.revokeObjectURL(urlRef.current);
-        const url = URL.createObjectURL(blob);
-        urlRef.current = url;
-        const next = { kind: k, paper: p, fileName: pdf.fileName, blob, url, pages: pdf.pages };
-        setRendered(next);
-        return next;
-      } catch (e) {
-        setDocError(asApiError(e).message);
-        return null;
-      }
-    },
-    [letter.id, rendered],
-  );
-
-  async function preview(k = kind, p = paper) {
-    setBusy('preview');
-    await render(k, p);
-    setBusy(null);
-  }
-
-  async function save() {
-    setBusy('save');
-    const doc = await render(kind, paper);
-    setBusy(null);
-    if (doc) downloadBlob(doc.blob, doc.fileName);
-  }
-
-  function choosePaper(p: PaperSize) {
-    setPaper(p);
-    if (p !== prefs.paper) {
-      void call('prefs.set', { paper: p })
-        .then(setPrefs)
-        .catch(() => undefined);
-    }
-  }
-
+  // A document asked from the banner or the request panel: chosen, then previewed once the panel has it.
   function fromBanner(k: DocumentKind) {
     setKind(k);
-    panelRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' });
-    void preview(k, paper);
+    setPreviewAsked((n) => n + 1);
   }
+  useEffect(() => {
+    if (previewAsked > 0) docs.current?.preview();
+  }, [previewAsked]);
 
   // Asked from the request panel (the surat pemberitahuan after a return).
   const shownSeq = useRef(0);
@@ -243,7 +179,6 @@ function DocumentsAndDetails({ letter, tz, justRegistered, request, showDoc }: D
     fromBanner(showDoc.kind);
   });
 
-  const shown = rendered && rendered.kind === kind && rendered.paper === paper ? rendered : null;
 
   return (
     <>
@@ -304,8 +239,16 @@ function DocumentsAndDetails({ letter, tz, justRegistered, request, showDoc }: D
           <Scans letter={letter} />
         </div>
 
-        <section className="card letter-docs" ref={panelRef} aria-labelledby="docs-title">
-          <h2 id="docs-title">Dokumen</h2>
+        <PdfPanel
+          ref={docs}
+          id="doc"
+          className="letter-docs"
+          title="Dokumen"
+          label={DOCUMENT_LABELS[kind]}
+          version={`${kind}|${revision}`}
+          render={(paper) => call('documents.render', { kind, letterId: letter.id, paper })}
+          print={(to) => call('print.document', { kind, letterId: letter.id, ...to })}
+        >
           <fieldset className="field">
             <legend>Jenis dokumen</legend>
             <div className="segmented">
@@ -317,38 +260,8 @@ function DocumentsAndDetails({ letter, tz, justRegistered, request, showDoc }: D
               ))}
             </div>
           </fieldset>
-          <SelectField
-            id="doc-paper"
-            label="Kertas"
-            value={paper}
-            onValueChange={(v) => choosePaper((PAPER_SIZES as readonly string[]).includes(v) ? (v as PaperSize) : 'A4')}
-            options={PAPER_SIZES.map((p) => ({ value: p, label: PAPER_LABELS[p] }))}
-          />
-          <div className="actions actions--start">
-            <button type="button" className="btn btn--secondary" onClick={() => void preview()} disabled={busy !== null}>
-              {busy === 'preview' ? 'Membuat…' : 'Pratinjau'}
-            </button>
-            <button type="button" className="btn btn--secondary" onClick={() => void save()} disabled={busy !== null}>
-              {busy === 'save' ? 'Membuat…' : 'Simpan PDF'}
-            </button>
-            <button type="button" className="btn btn--primary" onClick={() => setPrinting(true)} disabled={busy !== null}>
-              Cetak…
-            </button>
-          </div>
-          {docError && <Alert kind="error">{docError}</Alert>}
-          {shown ? (
-            <div className="pdf-preview">
-              <p className="muted small">
-                {shown.fileName} · {shown.pages} halaman · {PAPER_LABELS[shown.paper]}
-              </p>
-              <iframe src={`${shown.url}#view=FitH&navpanes=0`} title={`Pratinjau ${DOCUMENT_LABELS[shown.kind].toLowerCase()}`} />
-            </div>
-          ) : (
-            <p className="preview-empty muted">Tekan “Pratinjau” untuk melihat {DOCUMENT_LABELS[kind].toLowerCase()} sebelum dicetak.</p>
-          )}
-        </section>
+        </PdfPanel>
       </div>
-      {printing && <PrintDialog kind={kind} letterId={letter.id} paper={paper} onClose={() => setPrinting(false)} />}
     </>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * The request (permohonan) of a letter as it runs through its SOP: the SOP and its whole-service
+ * The request (permohonan) of a letter, or a complaint (pengaduan), as it runs through its SOP: the SOP and its whole-service
  * timing, what this user may do on the current step (from `actions`), the timeline of step visits
  * with their working time against the standard, the steps ahead, the dispositions with read
  * receipts, and the audit log in sentences.
@@ -22,17 +22,29 @@ import { useSession } from '../session';
 type Visit = RequestViewDto['visits'][number];
 type ActInput = Omit<CallInput<'requests.act'>, 'requestId' | 'stepId' | 'revision'>;
 
+/** What the request runs for: its audit log is read from audit.forLetter or audit.forComplaint. */
+export type RequestOwner = { kind: 'letter'; id: number } | { kind: 'complaint'; id: number };
+
+function readAudit(owner: RequestOwner): Promise<AuditEntry[]> {
+  return owner.kind === 'letter' ? call('audit.forLetter', { letterId: owner.id }) : call('audit.forComplaint', { complaintId: owner.id });
+}
+
+/** "Permohonan" or "Pengaduan": the word the panel uses for what runs. */
+function nounOf(view: RequestViewDto): string {
+  return view.complaintId !== null ? 'Pengaduan' : 'Permohonan';
+}
+
 interface Props {
-  letterId: number;
+  owner: RequestOwner;
   view: RequestViewDto;
   onView: (view: RequestViewDto) => void;
   /** Read the request again (after a conflict). */
   onReload: () => Promise<void>;
-  /** Show a document in the Dokumen panel (the surat pemberitahuan after a return). */
-  onShowDocument: (kind: 'return_notice') => void;
+  /** Show a document in the Dokumen panel (the surat pemberitahuan after a return); a complaint has none. */
+  onShowDocument?: (kind: 'return_notice') => void;
 }
 
-export function RequestPanel({ letterId, view, onView, onReload, onShowDocument }: Props) {
+export function RequestPanel({ owner, view, onView, onReload, onShowDocument }: Props) {
   const { office } = useSession();
   const tz = office.timeZone;
   const [audit, setAudit] = useState<AuditEntry[] | null>(null);
@@ -43,7 +55,7 @@ export function RequestPanel({ letterId, view, onView, onReload, onShowDocument 
 
   useEffect(() => {
     let live = true;
-    call('audit.forLetter', { letterId })
+    readAudit(owner)
       .then((list) => {
         if (!live) return;
         setAudit(list);
@@ -53,14 +65,14 @@ export function RequestPanel({ letterId, view, onView, onReload, onShowDocument 
     return () => {
       live = false;
     };
-  }, [letterId, view.revision, view.dispositions.length]);
+  }, [owner.kind, owner.id, view.revision, view.dispositions.length]);
 
   const st = view.serviceTiming;
   return (
     <section className="card request-panel" aria-labelledby="request-title">
       <div className="request-head">
         <div>
-          <p className="eyebrow">Permohonan · SOP</p>
+          <p className="eyebrow">{nounOf(view)} · SOP</p>
           <h2 id="request-title">
             {view.template.name} <span className="muted request-version">versi {view.template.version}</span>
           </h2>
@@ -143,7 +155,7 @@ interface ActionAreaProps {
   setDone: (message: string | null) => void;
   onView: (view: RequestViewDto) => void;
   onReload: () => Promise<void>;
-  onShowDocument: (kind: 'return_notice') => void;
+  onShowDocument: ((kind: 'return_notice') => void) | undefined;
 }
 
 function ActionArea({ view, audit, action, done, setDone, onView, onReload, onShowDocument }: ActionAreaProps) {
@@ -169,7 +181,7 @@ function ActionArea({ view, audit, action, done, setDone, onView, onReload, onSh
     return (
       <div className="step-now step-now--closed">
         <Alert kind="success">
-          <strong>Permohonan selesai</strong>
+          <strong>{nounOf(view)} selesai</strong>
           {view.closedAt ? ` pada ${formatDeadline(view.closedAt, tz)}` : ''}. Semua langkah SOP sudah dikerjakan.
         </Alert>
       </div>
@@ -187,9 +199,11 @@ function ActionArea({ view, audit, action, done, setDone, onView, onReload, onSh
           </p>
           {decision?.note && <p>Alasan: “{decision.note}”</p>}
           <p className="small">OPD memperbaiki permohonannya dan mengirimkannya lagi sebagai surat baru.</p>
-          <button type="button" className="btn btn--primary btn--small" onClick={() => onShowDocument('return_notice')}>
-            Surat pemberitahuan
-          </button>
+          {onShowDocument && (
+            <button type="button" className="btn btn--primary btn--small" onClick={() => onShowDocument('return_notice')}>
+              Surat pemberitahuan
+            </button>
+          )}
         </Alert>
       </div>
     );

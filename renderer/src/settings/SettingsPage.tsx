@@ -17,6 +17,8 @@ import { LanSettings } from './LanSettings';
 import { ScanFolderSettings } from './ScanFolderSettings';
 import { HostingSettings } from './HostingSettings';
 import { DocumentTypeSettings } from './DocumentTypeSettings';
+import { ComplaintSettings } from './ComplaintSettings';
+import { StandardsSettings } from './StandardsSettings';
 
 interface SectionDef {
   key: string;
@@ -36,6 +38,8 @@ const SECTIONS: SectionDef[] = [
   { key: 'pindaian', label: 'Folder pindaian', adminOnly: true, render: () => <ScanFolderSettings /> },
   { key: 'hosting', label: 'Hosting', adminOnly: true, render: () => <HostingSettings /> },
   { key: 'penomoran', label: 'Penomoran dokumen', adminOnly: true, render: () => <DocumentTypeSettings /> },
+  { key: 'pengaduan', label: 'Pengaduan', adminOnly: true, render: () => <ComplaintSettings /> },
+  { key: 'standar', label: 'Standar pelayanan', adminOnly: true, render: () => <StandardsSettings /> },
   { key: 'sop', label: 'SOP', adminOnly: false, render: () => <SopSettings /> },
   { key: 'kalender', label: 'Kalender kerja', adminOnly: false, render: () => <CalendarSettings /> },
   { key: 'meja', label: 'Meja ini', adminOnly: false, render: () => <DeskSettings /> },

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState, type FormEvent, type ReactNode, type RefObject } from 'react';
 import { asApiError } from '../api';
 import { Alert } from '../components/fields';
+import { useAction, useFocusFirstInvalid } from '../lib/useAction';
 
 /** Loads a list, again whenever `key` changes, and on demand. */
 export function useList<T>(load: () => Promise<T[]>, key = '') {
@@ -88,4 +89,36 @@ export function LoadState({ error, loading }: { error: string | null; loading: b
   if (error) return <Alert kind="error">{error}</Alert>;
   if (loading) return <p role="status">Memuat…</p>;
   return null;
+}
+
+/**
+ * The state of a list's editor: the draft being edited (null: closed), the save with its errors,
+ * and the notice after a save. `save` returns the notice ("… tersimpan."); `onSaved` reloads the list.
+ */
+export function useEditor<D>(save: (draft: D) => Promise<string>, onSaved: () => void) {
+  const [editing, setEditing] = useState<D | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const action = useAction();
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstInvalid(formRef, action.fields);
+
+  function open(draft: D) {
+    action.clear();
+    setNotice(null);
+    setEditing(draft);
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (editing === null || action.busy) return;
+    const draft = editing;
+    const result = await action.run(() => save(draft));
+    if (result.ok) {
+      setNotice(result.value);
+      setEditing(null);
+      onSaved();
+    }
+  }
+
+  return { editing, setEditing, notice, action, formRef, open, submit, cancel: () => setEditing(null) };
 }
