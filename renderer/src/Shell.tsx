@@ -26,6 +26,7 @@ import { cls } from './components/fields';
 import { base64ToBlob } from './lib/files';
 import { ScanInboxPage } from './pages/ScanInboxPage';
 import { useInboxCount } from './lib/scanDesk';
+import { ImportPage } from './import/ImportPage';
 
 /** The office logo as a blob: URL for the top bar (null while loading or when there is none). */
 function useLogo(sha256: string | null): string | null {
@@ -255,6 +256,13 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
   } else if (section === 'pindaian') {
     title = 'Kotak masuk pindaian';
     page = canRegister(user.role) ? <ScanInboxPage /> : <p className="alert alert--warning">Kotak masuk pindaian hanya untuk front desk dan administrator.</p>;
+  } else if (section === 'impor') {
+    title = 'Impor dari Excel';
+    page = canRegister(user.role) ? (
+      <ImportPage key={segments[1] ?? ''} initialKind={segments[1] === 'opd' ? 'opd' : 'agenda'} />
+    ) : (
+      <p className="alert alert--warning">Impor hanya untuk front desk dan administrator.</p>
+    );
   } else if (section === 'pengaturan') {
     title = 'Pengaturan';
     page = <SettingsPage section={segments[1] ?? null} />;
@@ -274,6 +282,7 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
     { key: 'agenda', path: '/agenda', label: 'Buku Agenda', shortcut: 'Alt+A', show: true },
     { key: 'catat', path: '/catat', label: 'Catat Surat Masuk', shortcut: 'Alt+N', show: canRegister(user.role) },
     { key: 'pindaian', path: '/pindaian', label: 'Kotak masuk pindaian', shortcut: '', show: canRegister(user.role), count: inboxCount },
+    { key: 'impor', path: '/impor', label: 'Impor dari Excel', shortcut: '', show: canRegister(user.role) },
     { key: 'hosting', path: '/hosting', label: 'Sistem yang dihosting', shortcut: '', show: true },
     { key: 'periksa', path: '/periksa', label: 'Periksa dokumen', shortcut: '', show: true },
     { key: 'pengaturan', path: '/pengaturan', label: 'Pengaturan', shortcut: 'Alt+P', show: true },
