@@ -198,12 +198,12 @@ export function ImportMappingStep(props: Props) {
                 <th scope="col" className="num">
                   Baris
                 </th>
+                {missing.length === 0 && <th scope="col">Pemeriksaan</th>}
                 {mapped.map((f) => (
                   <th key={f.field} scope="col">
                     {f.label}
                   </th>
                 ))}
-                {missing.length === 0 && <th scope="col">Masalah</th>}
               </tr>
             </thead>
             <tbody>
@@ -212,10 +212,12 @@ export function ImportMappingStep(props: Props) {
                 return (
                   <tr key={r.row} className={cls(bad && 'is-bad')}>
                     <td className="num">{nf.format(r.row)}</td>
-                    {mapped.map((f) => (
-                      <td key={f.field}>{r.values[f.field] ?? ''}</td>
-                    ))}
                     {missing.length === 0 && <td className={cls(bad && 'import-problem')}>{bad ? r.problems.join('; ') : <span className="tag tag--ok">Benar</span>}</td>}
+                    {mapped.map((f) => (
+                      <td key={f.field} title={r.values[f.field] || undefined}>
+                        {r.values[f.field] ?? ''}
+                      </td>
+                    ))}
                   </tr>
                 );
               })}

@@ -17,7 +17,7 @@ import {
   type ImportPreview,
   type ImportStatus,
 } from '../../../shared/api/report-schemas';
-import { call } from '../api';
+import { ApiCallError, call } from '../api';
 import { Alert, cls } from '../components/fields';
 import { fileToBase64, formatSize } from '../lib/files';
 import { href } from '../lib/router';
@@ -116,14 +116,22 @@ export function ImportPage({ initialKind }: { initialKind: ImportKind }) {
       setStep('file');
       return;
     }
-    const outcome = await pick.run(async () => {
+    await load(async () => {
       const dataBase64 = await fileToBase64(picked).catch(() => {
-        throw new Error('Berkas tidak dapat dibaca dari disk.');
+        throw new ApiCallError({ code: 'UNSUPPORTED_FILE', message: `${picked.name} tidak dapat dibaca dari disk.` });
       });
-      const first = await call('import.preview', { kind, fileName: picked.name, dataBase64, mapping: null, options: optionsInput(options) });
+      return { name: picked.name, size: picked.size, dataBase64 };
+    });
+  }
+
+  async function load(read: () => Promise<PickedFile>) {
+    const outcome = await pick.run(async () => {
+      const picked = await read();
+      const input = { kind, fileName: picked.name, dataBase64: picked.dataBase64, options: optionsInput(options) };
+      const first = await call('import.preview', { ...input, mapping: null });
       const keep = preview !== null && sameColumns(preview, first);
-      const read = keep ? await call('import.preview', { kind, fileName: picked.name, dataBase64, mapping, options: optionsInput(options) }) : first;
-      return { file: { name: picked.name, size: picked.size, dataBase64 }, preview: read, mapping: keep ? mapping : read.mapping };
+      const again = keep ? await call('import.preview', { ...input, mapping }) : first;
+      return { file: picked, preview: again, mapping: keep ? mapping : again.mapping };
     });
     if (!outcome.ok) {
       setStep('file');
@@ -324,9 +332,15 @@ export function ImportPage({ initialKind }: { initialKind: ImportKind }) {
                 Berkas terakhir: <strong>{file.name}</strong> ({formatSize(file.size)})
               </span>
               <span className="spacer" />
-              <button type="button" className="btn btn--primary" onClick={() => setStep('mapping')} disabled={preview.kind !== kind}>
-                Kembali ke pemetaan →
-              </button>
+              {preview.kind === kind ? (
+                <button type="button" className="btn btn--primary" onClick={() => setStep('mapping')}>
+                  Kembali ke pemetaan →
+                </button>
+              ) : (
+                <button type="button" className="btn btn--primary" onClick={() => void load(async () => file)} disabled={pick.busy}>
+                  Baca berkas ini sebagai {KIND_LABELS[kind].title.toLowerCase()} →
+                </button>
+              )}
             </div>
           )}
         </div>
