@@ -1,6 +1,6 @@
 /**
  * Impor dari Excel, end to end in Chromium against the real browser host (issue 5):
- * - a legacy agenda book of 10,000 letters with 3 bad rows (an impossible date, a missing sender,
+ * - at the front desk, a legacy agenda book of 10,000 letters with 3 bad rows (an impossible date, a missing sender,
  *   a duplicate agenda number) is refused with exactly those 3 rows named with their reasons and
  *   nothing written; the fixed book is accepted whole, and the agenda book then holds 10,000
  *   letters and finds an imported one by a word of its subject;
@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { setupOffice, shot, watchErrors } from './desk';
+import { addUsers, FRONT_DESK, setupOffice, shot, switchUser, watchErrors } from './desk';
 
 const LETTERS = 10_000;
 const SENDERS = ['Dinas Pendidikan', 'Badan Perencanaan Pembangunan Daerah', 'Dinas Kesehatan', 'Kecamatan Pekalongan Utara'];
@@ -91,7 +91,9 @@ test('a 10,000-row agenda book with 3 bad rows is refused naming those rows, and
   const [bad, good] = await Promise.all([agendaBook(true), agendaBook(false)]);
   lap('generate both workbooks');
   await setupOffice(page);
-  lap('setup office');
+  await addUsers(page, [FRONT_DESK]);
+  await switchUser(page, FRONT_DESK);
+  lap('setup office, front desk logs in');
 
   // The front desk's way in: the menu.
   await page.getByRole('link', { name: 'Impor dari Excel' }).click();

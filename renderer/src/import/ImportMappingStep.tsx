@@ -177,7 +177,7 @@ export function ImportMappingStep(props: Props) {
       {props.previewError && <Alert kind="error">{props.previewError}</Alert>}
 
       <h3 id="import-preview-title" className="import-preview-title">
-        Pratinjau {nf.format(preview.rows.length)} baris pertama
+        {preview.rows.length < 20 ? `Pratinjau semua ${nf.format(preview.rows.length)} baris` : `Pratinjau ${nf.format(preview.rows.length)} baris pertama`}
         <span className="muted small" role="status">
           {props.refreshing
             ? ' · memperbarui…'
