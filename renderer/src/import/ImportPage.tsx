@@ -6,7 +6,7 @@
  * row named with its reason, and nothing is saved. 4. Saved in one go: a summary and the way to
  * the agenda book. From every step there is a way back: fix the mapping, or choose the fixed file.
  */
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ClassificationCode } from '../../../shared/api/schemas';
 import {
   IMPORT_STATE_LABELS,
@@ -19,6 +19,7 @@ import {
 } from '../../../shared/api/report-schemas';
 import { ApiCallError, call } from '../api';
 import { Alert, cls } from '../components/fields';
+import { FileDropzone } from '../components/FileDropzone';
 import { fileToBase64, formatSize } from '../lib/files';
 import { href } from '../lib/router';
 import { useAction } from '../lib/useAction';
@@ -86,7 +87,6 @@ export function ImportPage({ initialKind }: { initialKind: ImportKind }) {
   const [job, setJob] = useState<ImportStatus | null>(null);
   const [pollError, setPollError] = useState<string | null>(null);
   const [result, setResult] = useState<ImportCommit | null>(null);
-  const [hover, setHover] = useState(false);
   const pick = useAction();
   const refresh = useAction();
   const start = useAction();
@@ -225,10 +225,8 @@ export function ImportPage({ initialKind }: { initialKind: ImportKind }) {
 
   useFocusOn(step === 'file' ? 'import-file' : step === 'done' ? 'import-done-first' : 'import-step-title', step);
 
-  const onDrop = (e: DragEvent<HTMLDivElement>) => {
-    e.preventDefault();
-    setHover(false);
-    const f = e.dataTransfer.files[0];
+  const onFiles = (files: FileList) => {
+    const f = files[0];
     if (f) void choose(f);
   };
 
@@ -300,22 +298,13 @@ export function ImportPage({ initialKind }: { initialKind: ImportKind }) {
                 .xlsx (lembar pertama) atau .csv; paling besar {formatSize(MAX_IMPORT_BYTES)}
               </span>
             </div>
-            <div
-              className={cls('dropzone', hover && 'is-hover')}
-              onDragOver={(e) => {
-                e.preventDefault();
-                e.dataTransfer.dropEffect = 'copy';
-                setHover(true);
-              }}
-              onDragLeave={() => setHover(false)}
-              onDrop={onDrop}
-            >
+            <FileDropzone onFiles={onFiles}>
               <p>{pick.busy ? 'Membaca berkas…' : 'Seret berkas ke sini, atau'}</p>
               <label htmlFor="import-file" className="btn btn--secondary file-button">
                 Pilih berkas…
               </label>
               {fileInput}
-            </div>
+            </FileDropzone>
             {pick.error && (
               <p id="import-file-error" className="field-error" role="alert">
                 {pick.error}
@@ -392,13 +381,13 @@ export function ImportPage({ initialKind }: { initialKind: ImportKind }) {
             </Alert>
           )}
           {!running(job) && job.state !== 'siap' && (
-            <div className="dropzone import-again" onDragOver={(e) => e.preventDefault()} onDrop={onDrop}>
+            <FileDropzone className="import-again" onFiles={onFiles}>
               <p>{pick.busy ? 'Membaca berkas…' : 'Sudah diperbaiki di Excel?'}</p>
               <label htmlFor="import-file" className="btn btn--primary file-button">
                 Pilih berkas yang sudah diperbaiki…
               </label>
               {fileInput}
-            </div>
+            </FileDropzone>
           )}
           <div className="actions wizard-actions">
             <button type="button" className="btn btn--secondary" onClick={() => setStep('mapping')} disabled={commit.busy}>
@@ -428,39 +417,32 @@ export function ImportPage({ initialKind }: { initialKind: ImportKind }) {
                   </li>
                 ))}
               </ul>
-              <div className="actions">
-                <a id="import-done-first" className="btn btn--primary" href={href('/agenda')}>
-                  Buka buku agenda
-                </a>
-                <button type="button" className="btn btn--secondary" onClick={again}>
-                  Impor berkas lain
-                </button>
-              </div>
             </>
           ) : (
-            <>
-              <Alert kind="success">
-                Daftar OPD dari {job.fileName} tersimpan: <strong>{nf.format(result.opdAdded)} OPD ditambah</strong>, {nf.format(result.opdUpdated)} diperbarui.
-              </Alert>
-              <div className="actions">
-                {user.role === 'admin' && (
-                  <a id="import-done-first" className="btn btn--primary" href={href('/pengaturan/opd')}>
-                    Lihat daftar OPD
-                  </a>
-                )}
-                <a id={user.role === 'admin' ? undefined : 'import-done-first'} className={cls('btn', user.role === 'admin' ? 'btn--secondary' : 'btn--primary')} href={href('/catat')}>
-                  Catat surat masuk
-                </a>
-                <button type="button" className="btn btn--secondary" onClick={again}>
-                  Impor berkas lain
-                </button>
-              </div>
-            </>
+            <Alert kind="success">
+              Daftar OPD dari {job.fileName} tersimpan: <strong>{nf.format(result.opdAdded)} OPD ditambah</strong>, {nf.format(result.opdUpdated)} diperbarui.
+            </Alert>
           )}
+          <div className="actions">
+            {doneLinks(job.kind, user.role === 'admin').map((link, i) => (
+              <a key={link.path} id={i === 0 ? 'import-done-first' : undefined} className={cls('btn', i === 0 ? 'btn--primary' : 'btn--secondary')} href={href(link.path)}>
+                {link.label}
+              </a>
+            ))}
+            <button type="button" className="btn btn--secondary" onClick={again}>
+              Impor berkas lain
+            </button>
+          </div>
         </div>
       )}
     </section>
   );
+}
+
+/** Where to go after a saved import, the likeliest first. */
+function doneLinks(kind: ImportKind, admin: boolean): Array<{ path: string; label: string }> {
+  if (kind === 'agenda') return [{ path: '/agenda', label: 'Buka buku agenda' }];
+  return [...(admin ? [{ path: '/pengaturan/opd', label: 'Lihat daftar OPD' }] : []), { path: '/catat', label: 'Catat surat masuk' }];
 }
 
 function ImportProgress({ job }: { job: ImportStatus }) {
