@@ -164,7 +164,7 @@ export function ImportPage({ initialKind }: { initialKind: ImportKind }) {
     void runRefresh(() => call('import.preview', { kind, fileName: file.name, dataBase64: file.dataBase64, mapping, options: optionsInput(o) })).then((r) => {
       if (r.ok && no === previewNo.current) setPreview(r.value);
     });
-    // `options` is read through previewKey (with the debounced format).
+    // `options` and `mapping` are in previewKey (with the format once it rests).
   }, [previewKey, step, file, kind, runRefresh, optionsInput]);
 
   const missingRequired = preview ? preview.fields.filter((f) => f.required && (mapping[f.field] === null || mapping[f.field] === undefined)) : [];
@@ -479,7 +479,7 @@ function CheckResult({ job, committing, commitError, onCommit }: { job: ImportSt
           itu di berkas, lalu pilih berkas yang sudah diperbaiki.
           {job.errorCount > job.errors.length && ` Hanya ${nf.format(job.errors.length)} baris salah pertama yang ditampilkan.`}
         </Alert>
-        <ImportErrors status={job} />
+        <ImportErrors key={job.jobId} status={job} />
       </>
     );
   }
