@@ -28,6 +28,7 @@ import { ScanInboxPage } from './pages/ScanInboxPage';
 import { useInboxCount } from './lib/scanDesk';
 import { ComplaintsPage } from './complaints/ComplaintsPage';
 import { StandardsPage } from './complaints/StandardsPage';
+import { ImportPage } from './import/ImportPage';
 
 /** The office logo as a blob: URL for the top bar (null while loading or when there is none). */
 function useLogo(sha256: string | null): string | null {
@@ -263,6 +264,13 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
   } else if (section === 'standar') {
     title = 'Standar pelayanan';
     page = <StandardsPage service={segments[1] ?? null} />;
+  } else if (section === 'impor') {
+    title = 'Impor dari Excel';
+    page = canRegister(user.role) ? (
+      <ImportPage key={segments[1] ?? ''} initialKind={segments[1] === 'opd' ? 'opd' : 'agenda'} />
+    ) : (
+      <p className="alert alert--warning">Impor hanya untuk front desk dan administrator.</p>
+    );
   } else if (section === 'pengaturan') {
     title = 'Pengaturan';
     page = <SettingsPage section={segments[1] ?? null} />;
@@ -282,6 +290,7 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
     { key: 'agenda', path: '/agenda', label: 'Buku Agenda', shortcut: 'Alt+A', show: true },
     { key: 'catat', path: '/catat', label: 'Catat Surat Masuk', shortcut: 'Alt+N', show: canRegister(user.role) },
     { key: 'pindaian', path: '/pindaian', label: 'Kotak masuk pindaian', shortcut: '', show: canRegister(user.role), count: inboxCount },
+    { key: 'impor', path: '/impor', label: 'Impor dari Excel', shortcut: '', show: canRegister(user.role) },
     { key: 'hosting', path: '/hosting', label: 'Sistem yang dihosting', shortcut: '', show: true },
     { key: 'periksa', path: '/periksa', label: 'Periksa dokumen', shortcut: '', show: true },
     { key: 'pengaduan', path: '/pengaduan', label: 'Pengaduan', shortcut: '', show: true },

@@ -3,11 +3,12 @@
  * (attachments.upload, base64), listed with its name and size, removable, and previewable from a
  * blob: URL (PDF in a frame, images as images).
  */
-import { useCallback, useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Attachment } from '../../../shared/api/schemas';
 import { asApiError, call } from '../api';
 import { base64ToBlob, fileToBase64, formatSize, scanProblem, SCAN_ACCEPT } from '../lib/files';
 import { FieldError, cls } from './fields';
+import { FileDropzone } from './FileDropzone';
 
 export interface ScanItem {
   key: number;
@@ -136,15 +137,8 @@ interface Props {
 }
 
 export function ScanUploader({ id, items, onAdd, onRemove, error, toolbar }: Props) {
-  const [hover, setHover] = useState(false);
   const [previewKey, setPreviewKey] = useState<number | null>(null);
   const preview = items.find((it) => it.key === previewKey && it.url);
-
-  function onDrop(e: DragEvent<HTMLDivElement>) {
-    e.preventDefault();
-    setHover(false);
-    if (e.dataTransfer.files.length > 0) onAdd(e.dataTransfer.files);
-  }
 
   return (
     <div className={cls('field span-2', error && 'field--invalid')}>
@@ -154,16 +148,7 @@ export function ScanUploader({ id, items, onAdd, onRemove, error, toolbar }: Pro
         </span>
         <span className="muted small">PDF, JPG, atau PNG; paling besar 25 MB per berkas</span>
       </div>
-      <div
-        className={cls('dropzone', hover && 'is-hover')}
-        onDragOver={(e) => {
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'copy';
-          setHover(true);
-        }}
-        onDragLeave={() => setHover(false)}
-        onDrop={onDrop}
-      >
+      <FileDropzone onFiles={onAdd}>
         <p>Seret berkas pindaian ke sini, atau</p>
         <label htmlFor={id} className="btn btn--secondary file-button">
           Pilih berkas…
@@ -182,7 +167,7 @@ export function ScanUploader({ id, items, onAdd, onRemove, error, toolbar }: Pro
           }}
         />
         {toolbar}
-      </div>
+      </FileDropzone>
       <FieldError id={id} error={error} />
       {items.length > 0 && (
         <ul className="scan-list" aria-label="Berkas pindaian">

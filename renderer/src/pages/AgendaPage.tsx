@@ -237,6 +237,11 @@ export function AgendaPage({ query, onQueryChange }: Props) {
             <>
               <p className="empty-title">Buku agenda masih kosong.</p>
               <p className="muted">{canRegister(user.role) ? 'Catat surat masuk pertama dengan Alt+N.' : 'Surat yang dicatat front desk akan tampil di sini.'}</p>
+              {canRegister(user.role) && (
+                <p className="muted">
+                  Punya buku agenda lama di Excel? <a href={href('/impor')}>Impor buku agenda lama</a>.
+                </p>
+              )}
             </>
           )}
         </div>

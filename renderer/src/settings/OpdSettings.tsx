@@ -4,6 +4,7 @@ import { call } from '../api';
 import { Alert, CheckboxField, TextField } from '../components/fields';
 import { useAction, useFocusFirstInvalid } from '../lib/useAction';
 import { useDebounced } from '../lib/useDebounced';
+import { href } from '../lib/router';
 import { ActiveMark, EditorCard, ListHead, LoadState, useList } from './common';
 
 interface OpdDraft {
@@ -49,9 +50,14 @@ export function OpdSettings() {
           title="Daftar OPD"
           description="Perangkat daerah pengirim surat. OPD yang sudah tidak ada cukup dinonaktifkan; surat lamanya tetap utuh."
           action={
-            <button type="button" className="btn btn--secondary" onClick={() => edit(null)}>
-              + Tambah OPD
-            </button>
+            <div className="actions">
+              <a className="btn btn--ghost" href={href('/impor/opd')}>
+                Impor dari Excel/CSV…
+              </a>
+              <button type="button" className="btn btn--secondary" onClick={() => edit(null)}>
+                + Tambah OPD
+              </button>
+            </div>
           }
         />
         <div className="inline-filters">
