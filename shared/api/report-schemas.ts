@@ -406,7 +406,11 @@ export const REQUIRED_IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> 
   opd: ['name'],
 };
 
-export const MAX_IMPORT_BYTES = 40 * 1024 * 1024;
+/**
+ * 25 MB, like a scan: the file travels base64 in one call, and the browser host and the LAN take
+ * at most 36 MiB per call (electron/host/http.ts). A 25 MB .xlsx holds several hundred thousand rows.
+ */
+export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
 
 export const ImportFileSchema = z.object({
   kind: z.enum(IMPORT_KINDS, { error: 'Pilih jenis impor: buku agenda atau daftar OPD.' }),
