@@ -426,12 +426,24 @@ export interface DeskLocal {
  * session. Never opens a local register.
  */
 
-type DeskPrintCall = 'print.document' | 'complaints.printReceipt' | 'standards.print';
+type DeskPrintCall = 'print.document' | 'complaints.printReceipt' | 'standards.print' | 'documents.printVersion';
+
+/** Where a desk prints; paper null: the paper of the document itself. */
+interface DeskPrintTarget {
+  printer: string;
+  copies: number;
+  paper: PaperSize | null;
+}
 
 /** A print call run at the desk: the host call that draws the PDF, and where and how to print it. */
-function deskPrintJob(name: DeskPrintCall, raw: unknown) {
+function deskPrintJob(name: DeskPrintCall, raw: unknown): { render: 'documents.render' | 'complaints.receipt' | 'standards.pdf' | 'documents.renderVersion'; input: unknown; to: DeskPrintTarget } {
   const to = (i: { printer: string; copies: number; paper: PaperSize }) => ({ printer: i.printer, copies: i.copies, paper: i.paper });
   switch (name) {
+    case 'documents.printVersion': {
+      // A registered document prints on its version's own paper (the host says which).
+      const i = contract[name].input.parse(raw);
+      return { render: 'documents.renderVersion', input: { documentId: i.documentId, version: i.version }, to: { printer: i.printer, copies: i.copies, paper: null } };
+    }
     case 'print.document': {
       const i = contract[name].input.parse(raw);
       return { render: 'documents.render' as const, input: { kind: i.kind, letterId: i.letterId, paper: i.paper }, to: to(i) };
@@ -509,9 +521,11 @@ export class RemoteDispatcher {
         const job = deskPrintJob(name, r.input);
         const rendered = await this.client.call(job.render, job.input, r.token);
         if (!rendered.ok) return rendered;
-        const pdf = rendered.value as { fileName: string; dataBase64: string };
-        const printed = await this.local.printing.print({ ...job.to, pdf: Buffer.from(pdf.dataBase64, 'base64'), title: pdf.fileName });
-        this.local.prefs.set(job.to);
+        const pdf = rendered.value as { fileName: string; dataBase64: string; paper?: PaperSize };
+        const paper = job.to.paper ?? pdf.paper ?? 'A4';
+        const printed = await this.local.printing.print({ printer: job.to.printer, copies: job.to.copies, paper, pdf: Buffer.from(pdf.dataBase64, 'base64'), title: pdf.fileName });
+        // The desk remembers the printer and copies; the paper only when the clerk chose it.
+        this.local.prefs.set(job.to.paper === null ? { printer: job.to.printer, copies: job.to.copies } : { ...job.to, paper: job.to.paper });
         value = { jobId: printed.jobId, printer: job.to.printer };
       }
       const checked = spec.output.safeParse(value);

@@ -613,7 +613,7 @@ export const contract = {
     access: 'user',
     summary: 'PDF sebuah versi dokumen (versi terakhir bila tidak disebut): versi yang disahkan selalu berkas yang disimpan saat pengesahan; yang belum, bertanda KONSEP.',
     input: z.object({ documentId: z.number().int().positive(), version: z.number().int().positive().optional() }),
-    output: PdfFileSchema,
+    output: PdfFileSchema.extend({ paper: PaperSchema }),
   }),
   'documents.printVersion': call({
     access: 'user',

@@ -70,7 +70,15 @@ export const READ_ONLY_CALLS = [
 ] as const satisfies readonly CallName[];
 
 /** Run by the desk client itself (its printers, its preferences); the host refuses them over the LAN. */
-export const DESK_LOCAL_CALLS = ['print.printers', 'print.document', 'complaints.printReceipt', 'standards.print', 'prefs.get', 'prefs.set'] as const satisfies readonly CallName[];
+export const DESK_LOCAL_CALLS = [
+  'print.printers',
+  'print.document',
+  'complaints.printReceipt',
+  'standards.print',
+  'documents.printVersion',
+  'prefs.get',
+  'prefs.set',
+] as const satisfies readonly CallName[];
 
 /** The only calls the LAN listener answers without a paired desk's credential. */
 export const LAN_OPEN_CALLS = ['setup.status', 'lan.pair'] as const satisfies readonly CallName[];

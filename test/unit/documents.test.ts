@@ -50,6 +50,12 @@ import { ComplaintSettingsSchema } from '../../shared/api/report-schemas';
 import { LetterInputSchema, type LetterInput, type User } from '../../shared/api/schemas';
 import type { z } from 'zod';
 import { createTestOffice, type TestOffice } from './helpers/core';
+import { ChangeHub } from '../../electron/core/api/events';
+import { createPairingCode } from '../../electron/core/services/lan';
+import { JsonPrefsStore } from '../../electron/core/services/prefs';
+import { TLS_DIR } from '../../electron/core/services/tls';
+import { LanListener } from '../../electron/host/lan';
+import { HostClient, pairWithHost, RemoteDispatcher } from '../../electron/host/remote';
 
 // ---------------------------------------------------------------------------------------------
 // Poppler.
@@ -843,5 +849,51 @@ describe('every document on A4 and F4', () => {
       }
     }
     expect(verifyAudit(o.core.db).ok).toBe(true);
+  });
+});
+
+describe('printing a registered document at a desk of the LAN', () => {
+  it('runs at the desk: drawn by the host, printed on the desk’s printer on the version’s own paper', async () => {
+    const o = await office();
+    const doc = create(o, { ...BAST_FIELDS, paper: 'F4' });
+    const listener = new LanListener({ core: o.core, handlers, hub: new ChangeHub() });
+    await listener.apply({ enabled: true, address: '127.0.0.1', port: 0 });
+    const cert = fs.readFileSync(path.join(o.dataDir, TLS_DIR, 'host.crt'), 'utf8');
+    const fingerprint = new crypto.X509Certificate(cert).fingerprint256;
+    const admin = listUsers(o.core.db).find((u) => u.role === 'admin');
+    if (!admin) throw new Error('no admin');
+    const { code } = createPairingCode(o.core.db, o.dataDir, admin, o.core.now());
+    const klien = await pairWithHost({ hostUrl: `https://127.0.0.1:${listener.port ?? 0}`, code, deskName: 'Meja Kabid', fingerprint });
+    // The desk's own printer (the operating system's print queue stands in as a recorder).
+    const jobs: Array<{ printer: string; copies: number; paper: string; pages: number }> = [];
+    const deskPrefs = new JsonPrefsStore(path.join(o.dataDir, 'meja-kabid.json'));
+    deskPrefs.set({ paper: 'A4' });
+    const desk = new RemoteDispatcher(new HostClient(klien), {
+      printing: {
+        list: async () => ({ available: true, printers: [{ name: 'Printer-Meja-Kabid', isDefault: true }], message: null }),
+        print: async (job) => {
+          jobs.push({ printer: job.printer, copies: job.copies, paper: job.paper, pages: Number(/\/Count (\d+)/.exec(job.pdf.toString('latin1'))?.[1] ?? 0) });
+          return { jobId: 'meja-1' };
+        },
+      },
+      prefs: deskPrefs,
+    });
+    try {
+      const session = await desk.call({ name: 'auth.login', input: { username: 'kabid', password: 'kata-sandi-1' }, token: null, deskId: null, remoteAddress: null, idempotencyKey: null });
+      if (!session.ok) throw new Error(session.error.message);
+      const token = (session.value as { token: string }).token;
+      const printed = await desk.call({ name: 'documents.printVersion', input: { documentId: doc.id, printer: 'Printer-Meja-Kabid', copies: 2 }, token, deskId: null, remoteAddress: null, idempotencyKey: null });
+      expect(printed).toEqual({ ok: true, value: { jobId: 'meja-1', printer: 'Printer-Meja-Kabid' } });
+      expect(jobs).toEqual([{ printer: 'Printer-Meja-Kabid', copies: 2, paper: 'F4', pages: 2 }]);
+      // The desk keeps its printer and copies; the paper it chose for its own documents stays.
+      expect(deskPrefs.get()).toMatchObject({ printer: 'Printer-Meja-Kabid', copies: 2, paper: 'A4' });
+      // Without a session the desk prints nothing.
+      const refused = await desk.call({ name: 'documents.printVersion', input: { documentId: doc.id, printer: 'Printer-Meja-Kabid', copies: 1 }, token: null, deskId: null, remoteAddress: null, idempotencyKey: null });
+      expect(refused.ok).toBe(false);
+      expect(jobs).toHaveLength(1);
+    } finally {
+      desk.close();
+      await listener.close();
+    }
   });
 });

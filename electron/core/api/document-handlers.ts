@@ -42,7 +42,7 @@ export const documentHandlers: Pick<Handlers, DocumentCall & CallName> = {
   'documents.update': (ctx, input, caller) => updateDocument(ctx, input, requireUser(caller.user)),
   'documents.renderVersion': async (ctx, input, caller) => {
     const doc = await renderDocumentVersion(ctx, input.documentId, input.version ?? null, requireUser(caller.user));
-    return { fileName: doc.fileName, mime: 'application/pdf' as const, dataBase64: doc.data.toString('base64'), pages: doc.pages };
+    return { fileName: doc.fileName, mime: 'application/pdf' as const, dataBase64: doc.data.toString('base64'), pages: doc.pages, paper: doc.paper };
   },
   'documents.printVersion': async (ctx, input, caller) => {
     const user = requireUser(caller.user);
