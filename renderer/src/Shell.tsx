@@ -26,6 +26,9 @@ import { cls } from './components/fields';
 import { base64ToBlob } from './lib/files';
 import { ScanInboxPage } from './pages/ScanInboxPage';
 import { useInboxCount } from './lib/scanDesk';
+import { ReportsPage } from './reports/ReportsPage';
+import { EvaluationPage } from './reports/EvaluationPage';
+import { REPORT_ROLES } from '../../shared/api/report-schemas';
 
 /** The office logo as a blob: URL for the top bar (null while loading or when there is none). */
 function useLogo(sha256: string | null): string | null {
@@ -255,6 +258,12 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
   } else if (section === 'pindaian') {
     title = 'Kotak masuk pindaian';
     page = canRegister(user.role) ? <ScanInboxPage /> : <p className="alert alert--warning">Kotak masuk pindaian hanya untuk front desk dan administrator.</p>;
+  } else if (section === 'laporan') {
+    title = 'Laporan';
+    page = <ReportsPage />;
+  } else if (section === 'evaluasi') {
+    title = 'Evaluasi kinerja';
+    page = <EvaluationPage />;
   } else if (section === 'pengaturan') {
     title = 'Pengaturan';
     page = <SettingsPage section={segments[1] ?? null} />;
@@ -276,6 +285,8 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
     { key: 'pindaian', path: '/pindaian', label: 'Kotak masuk pindaian', shortcut: '', show: canRegister(user.role), count: inboxCount },
     { key: 'hosting', path: '/hosting', label: 'Sistem yang dihosting', shortcut: '', show: true },
     { key: 'periksa', path: '/periksa', label: 'Periksa dokumen', shortcut: '', show: true },
+    { key: 'laporan', path: '/laporan', label: 'Laporan', shortcut: '', show: true },
+    { key: 'evaluasi', path: '/evaluasi', label: 'Evaluasi kinerja', shortcut: '', show: REPORT_ROLES.evaluation.includes(user.role) },
     { key: 'pengaturan', path: '/pengaturan', label: 'Pengaturan', shortcut: 'Alt+P', show: true },
   ];
   const activeKey = section === 'surat' ? 'agenda' : section;
