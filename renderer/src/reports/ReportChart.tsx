@@ -117,8 +117,9 @@ interface PlotProps {
 }
 
 function Bars({ chart, plotX, slot, plotBottom, yOf }: PlotProps) {
-  const groupW = slot * 0.72;
-  const barW = groupW / Math.max(1, chart.series.length);
+  // Bars no wider than 56 px, so one category does not fill the whole plot.
+  const barW = Math.min((slot * 0.72) / Math.max(1, chart.series.length), 56);
+  const groupW = barW * chart.series.length;
   const showValues = barW >= 22;
   return (
     <g>
