@@ -118,6 +118,10 @@ test('every report from the Laporan page as PDF and .xlsx, the evaluation with c
   const year = new Date().getFullYear();
   await page.getByLabel('Tahun').selectOption(String(year));
   await expect(page.getByRole('button', { name: `Ekspor Excel (${year})` })).toBeVisible();
+  // The agenda report is by period: a search is not applied to the file, and the desk says so.
+  await page.locator('#agenda-search').fill('PPDB');
+  await expect(page.getByText('Menampilkan 1–1 dari 1 surat')).toBeVisible();
+  await expect(page.locator('#agenda-export-note')).toHaveText('Berkas memuat semua surat pada tahun itu; saringan kata kunci, sifat, layanan, dan status tidak ikut.');
   await shot(page, 'r01-agenda-ekspor');
   const agendaXlsx = await download(page, `Ekspor Excel (${year})`, dir);
   expect(agendaXlsx.name).toBe(`buku-agenda-${year}-01-01-sd-${year}-12-31.xlsx`);

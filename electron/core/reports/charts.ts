@@ -68,8 +68,9 @@ export function drawChart(doc: Doc, chart: Chart, box: Box): void {
 
   const valueStyle: TextStyle = { font: FONT.regular, size: 6, align: 'center' };
   if (chart.kind === 'bar') {
-    const groupW = slot * 0.72;
-    const barW = groupW / Math.max(1, chart.series.length);
+    // Bars no wider than 40 pt, so one category does not fill the whole plot.
+    const barW = Math.min((slot * 0.72) / Math.max(1, chart.series.length), 40);
+    const groupW = barW * chart.series.length;
     const showValues = barW >= 9;
     chart.series.forEach((s, si) => {
       const color = seriesColor(si);

@@ -130,8 +130,9 @@ function HostingList() {
         )}
         {items && items.length > 0 && (
           <ExportExcelButton
+            id="hosting-export"
             params={{ kind: 'hosted_systems', status: statusOf(filter.status), opdId: filter.opdId === '' ? null : Number(filter.opdId) }}
-            hint={`Daftar sistem yang dihosting sebagai .xlsx, dengan saringan OPD dan status${filter.q !== '' ? '; kata kunci pencarian tidak ikut diekspor' : ''}.`}
+            note={filter.q !== '' ? 'Berkas memakai saringan OPD dan status; kata kunci pencarian tidak ikut.' : null}
           />
         )}
       </div>

@@ -234,9 +234,10 @@ export function AgendaPage({ query, onQueryChange }: Props) {
         )}
         {exportFrom && exportTo && REPORT_ROLES.agenda.includes(user.role) && (
           <ExportExcelButton
+            id="agenda-export"
             params={{ kind: 'agenda', from: exportFrom, to: exportTo }}
-            label={query.year !== null ? `Ekspor Excel (${query.year})` : 'Ekspor Excel'}
-            hint={`Buku agenda ${query.year !== null ? `tahun ${query.year}` : 'semua tahun'} sebagai .xlsx${otherFilters ? '; saringan kata kunci, sifat, layanan, dan status tidak ikut diekspor' : ''}.`}
+            label={query.year !== null ? `Ekspor Excel (${query.year})` : 'Ekspor Excel (semua tahun)'}
+            note={otherFilters ? 'Berkas memuat semua surat pada tahun itu; saringan kata kunci, sifat, layanan, dan status tidak ikut.' : null}
           />
         )}
       </div>

@@ -7,9 +7,9 @@
 import type { Chart } from '../../../shared/api/report-schemas';
 import { chartAxisText, chartScale, chartValueText, seriesColor } from '../../../shared/domain/report-format';
 
-const W = 640;
+const W = 480;
 const PLOT_TOP = 18;
-const PLOT_H = 180;
+const PLOT_H = 160;
 const AXIS_W = 48;
 const RIGHT = 8;
 const LABEL_LINE = 13;
@@ -57,7 +57,7 @@ export function ReportChart({ chart }: { chart: Chart }) {
   const plotX = AXIS_W;
   const plotW = W - AXIS_W - RIGHT;
   const slot = n > 0 ? plotW / n : plotW;
-  const labelLines = slot < 70 ? 3 : 2;
+  const labelLines = slot < 60 ? 3 : 2;
   const plotBottom = PLOT_TOP + PLOT_H;
   const height = plotBottom + 8 + labelLines * LABEL_LINE;
   const scale = chartScale(chart);

@@ -11,6 +11,7 @@ import { Alert, SelectField } from '../components/fields';
 import { base64ToBlob, downloadBlob } from '../lib/files';
 import { useAction } from '../lib/useAction';
 import { useSession } from '../session';
+import './reports.css';
 
 type Busy = 'pdf' | 'preview' | 'xlsx' | null;
 
@@ -114,12 +115,17 @@ export function ReportFileActions({ params, title }: { params: ReportParamsInput
   );
 }
 
-/** "Ekspor Excel" on a list: downloads the list's report as .xlsx. */
-export function ExportExcelButton({ params, label = 'Ekspor Excel', hint }: { params: ReportParamsInput; label?: string; hint?: string }) {
+/** "Ekspor Excel" on a list: downloads the list's report as .xlsx; `note` says what the file leaves out. */
+export function ExportExcelButton({ id, params, label = 'Ekspor Excel', note }: { id: string; params: ReportParamsInput; label?: string; note?: string | null }) {
   const action = useAction();
   return (
     <span className="export-excel">
-      <button type="button" className="btn btn--secondary" disabled={action.busy} onClick={() => void action.run(() => downloadXlsx(params))} title={hint}>
+      {note && (
+        <span id={`${id}-note`} className="muted small">
+          {note}
+        </span>
+      )}
+      <button type="button" id={id} className="btn btn--secondary" disabled={action.busy} onClick={() => void action.run(() => downloadXlsx(params))} aria-describedby={note ? `${id}-note` : undefined}>
         {action.busy ? 'Membuat Excel…' : label}
       </button>
       {action.error && (

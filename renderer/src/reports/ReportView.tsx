@@ -36,7 +36,7 @@ export function ReportTableView({ table, timeZone }: { table: ReportTable; timeZ
             {rows.map((row, ri) => (
               <tr key={ri}>
                 {table.columns.map((c, ci) => (
-                  <td key={c.key} className={cls(numeric(c) && 'num', (c.type === 'date' || c.type === 'datetime') && 'nowrap')}>
+                  <td key={c.key} className={cls(numeric(c) && 'num', (c.type === 'date' || c.type === 'datetime' || c.type === 'minutes') && 'nowrap')}>
                     {formatCell(row[ci] ?? null, c.type, timeZone)}
                   </td>
                 ))}
