@@ -171,6 +171,16 @@ export async function completeStep(page: Page, number: string, note = ''): Promi
   await expect(panel(page).getByText(`Langkah ${number} ditandai selesai.`).or(panel(page).locator('.step-now--closed'))).toBeVisible();
 }
 
+/** The disposition form of the current step: the proposed recipient, "Untuk ditindaklanjuti", send. */
+export async function dispose(page: Page, step: string, recipient: string): Promise<void> {
+  await expectCurrentStep(page, step);
+  const form = panel(page).getByRole('form', { name: 'Disposisi' });
+  await expect(form.getByLabel(recipient)).toBeChecked();
+  await form.getByLabel('Untuk ditindaklanjuti').check();
+  await form.getByRole('button', { name: 'Kirim disposisi' }).click();
+  await expect(panel(page).getByText(`Disposisi terkirim kepada ${recipient}.`)).toBeVisible();
+}
+
 /** Opens a letter from Antrian saya by its subject. */
 export async function openFromQueue(page: Page, subject: string): Promise<void> {
   await page.keyboard.press('Alt+S');

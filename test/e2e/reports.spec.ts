@@ -16,7 +16,24 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Download, Page } from '@playwright/test';
-import { ADMIN, FRONT_DESK, KADIS, addUsers, completeStep, setupOffice, shot, switchUser, registerLetter, watchErrors } from './desk';
+import {
+  ADMIN,
+  FRONT_DESK,
+  KABID,
+  KADIS,
+  TEKNIS,
+  addUsers,
+  chooseServiceSop,
+  completeStep,
+  dispose,
+  openFromQueue,
+  panel,
+  registerLetter,
+  setupOffice,
+  shot,
+  switchUser,
+  watchErrors,
+} from './desk';
 import { expect, test } from './fixtures';
 
 const KADIS_SIGNATURE = 'ARIF KARYADI, S.Sos';
@@ -75,7 +92,7 @@ test('every report from the Laporan page as PDF and .xlsx, the evaluation with c
 
   // ---- Seeding: office, users, hosting register, a complaint, a letter with its step 2 done.
   await setupOffice(page);
-  await addUsers(page, [FRONT_DESK, KADIS]);
+  await addUsers(page, [FRONT_DESK, KADIS, KABID, TEKNIS]);
   const opd = (await api<Array<{ id: number; name: string }>>(page, 'opd.list', { q: '', includeInactive: false })).find((o) => o.name === 'Dinas Pendidikan');
   expect(opd).toBeDefined();
   const opdId = opd?.id ?? 0;
@@ -105,9 +122,26 @@ test('every report from the Laporan page as PDF and .xlsx, the evaluation with c
   await api(page, 'hosting.setStatus', { id: old.id, status: 'dihentikan', reason: 'Aplikasi diganti PPDB Online' });
   await api(page, 'complaints.register', { channel: 'telepon', complainantName: 'Budi Santoso', complainantContact: '0812 3456 7890', opdId, subject: 'Laman PPDB tidak dapat dibuka' });
 
-  await switchUser(page, FRONT_DESK);
+  // The letter goes through Pontianak's SOP: the Kadis and the Kabid dispose (steps 0, 1), the
+  // technical officer waits for the OPD's files a moment (paused), then completes step 2.
+  await chooseServiceSop(page, 'Hosting', 'pontianak-hosting');
   const agendaNumber = await registerLetter(page, LETTER);
-  await completeStep(page, '2', 'Surat diserahkan kepada Kepala Dinas.');
+  await switchUser(page, KADIS);
+  await openFromQueue(page, LETTER.subject);
+  await dispose(page, '0', KABID.fullName);
+  await switchUser(page, KABID);
+  await openFromQueue(page, LETTER.subject);
+  await dispose(page, '1', TEKNIS.fullName);
+  await switchUser(page, TEKNIS);
+  await openFromQueue(page, LETTER.subject);
+  await panel(page).getByRole('button', { name: 'Jeda (menunggu OPD)…' }).click();
+  await panel(page).getByLabel('Alasan jeda (yang ditunggu dari OPD)').fill('Menunggu file aplikasi');
+  await panel(page).getByRole('button', { name: 'Jeda sekarang' }).click();
+  await expect(panel(page).locator('.badge--state-dijeda')).toHaveText('Dijeda (menunggu OPD)');
+  await panel(page).getByRole('button', { name: 'Lanjutkan' }).click();
+  await expect(panel(page).locator('.badge--state-berjalan')).toHaveText('Berjalan');
+  await completeStep(page, '2', 'File aplikasi diterima.');
+  await switchUser(page, FRONT_DESK);
 
   // The front desk sees Laporan but not Evaluasi kinerja; the agenda book exports as .xlsx.
   const nav = page.getByRole('navigation', { name: 'Menu utama' });
@@ -191,7 +225,7 @@ test('every report from the Laporan page as PDF and .xlsx, the evaluation with c
       expectText: ['Budi Santoso', 'Laman PPDB tidak dapat dibuka'],
       sheet: '',
     },
-    { label: 'Evaluasi Kinerja Pelayanan', setup: async () => undefined, expectText: [FRONT_DESK.fullName, 'Langkah'], pdfText: ['tanpa waktu jeda selama permohonan menunggu OPD'], sheet: 'Per langkah' },
+    { label: 'Evaluasi Kinerja Pelayanan', setup: async () => undefined, expectText: [TEKNIS.fullName, KABID.fullName, 'Permohonan Hosting'], pdfText: ['tanpa waktu jeda selama permohonan menunggu OPD', '1 permohonan dijeda menunggu OPD; waktu jeda tidak dihitung.'], sheet: 'Per langkah' },
   ];
   expect(await kind.locator('option').allInnerTexts()).toEqual(cases.map((c) => c.label));
 
@@ -245,10 +279,10 @@ test('every report from the Laporan page as PDF and .xlsx, the evaluation with c
   await nav.getByRole('link', { name: 'Evaluasi kinerja' }).click();
   await expect(page.getByRole('heading', { name: 'Evaluasi kinerja', exact: true })).toBeVisible();
   await expect(page.getByRole('note')).toContainText('Waktu jeda tidak dihitung.');
-  await expect(page.getByRole('note')).toContainText('Tidak ada permohonan yang dijeda menunggu OPD pada triwulan ini.');
+  await expect(page.getByRole('note')).toContainText('1 permohonan dijeda menunggu OPD; waktu jeda tidak dihitung.');
   const summary = page.getByRole('list', { name: 'Ringkasan triwulan' });
   await expect(summary).toContainText('Langkah selesai');
-  await expect(summary.locator('.count-value').nth(1)).toHaveText('1');
+  await expect(summary.locator('.count-value').nth(1)).toHaveText('3');
   const evaluation = page.locator('article.report');
   await expect(evaluation.locator('#report-title')).toHaveText('Evaluasi Kinerja Pelayanan');
   // The trend over four quarters and the per-step chart are drawn as SVG with their values.
@@ -264,8 +298,13 @@ test('every report from the Laporan page as PDF and .xlsx, the evaluation with c
   await expect(stepTable.getByRole('columnheader', { name: 'Median' })).toBeVisible();
   await expect(stepTable.getByRole('columnheader', { name: 'P90' })).toBeVisible();
   await expect(stepTable.getByRole('columnheader', { name: '% tepat waktu' })).toBeVisible();
-  await expect(stepTable.getByRole('row').nth(1)).toContainText('1 dari 1');
-  await expect(evaluation.locator('section', { has: page.getByRole('heading', { name: 'Per petugas' }) })).toContainText(FRONT_DESK.fullName);
+  // Step 2 was paused: counted once, on time against its 15 minutes (the pause left out), "Dijeda" 1.
+  const stepRow = stepTable.getByRole('row').filter({ hasText: 'Meminta file aplikasi' });
+  await expect(stepRow).toContainText('15 menit');
+  await expect(stepRow).toContainText('1 dari 1');
+  await expect(stepRow.getByRole('cell').last()).toHaveText('1');
+  const officers = evaluation.locator('section', { has: page.getByRole('heading', { name: 'Per petugas' }) });
+  for (const u of [KADIS, KABID, TEKNIS]) await expect(officers).toContainText(u.fullName);
   await shot(page, 'r20-evaluasi', 1400);
 
   // The administrator too; an earlier quarter reads without errors.
