@@ -278,7 +278,7 @@ test('every report from the Laporan page as PDF and .xlsx, the evaluation with c
   // ---- Evaluasi kinerja: figures, charts, and the paused time stated.
   await nav.getByRole('link', { name: 'Evaluasi kinerja' }).click();
   await expect(page.getByRole('heading', { name: 'Evaluasi kinerja', exact: true })).toBeVisible();
-  await expect(page.getByRole('note')).toContainText('Waktu jeda tidak dihitung.');
+  await expect(page.getByRole('note')).toContainText('Waktu jeda tidak dihitung: permohonan yang dijeda menunggu OPD diukur tanpa waktu jedanya');
   await expect(page.getByRole('note')).toContainText('1 permohonan dijeda menunggu OPD; waktu jeda tidak dihitung.');
   const summary = page.getByRole('list', { name: 'Ringkasan triwulan' });
   await expect(summary).toContainText('Langkah selesai');

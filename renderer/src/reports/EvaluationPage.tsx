@@ -104,8 +104,8 @@ export function EvaluationPage() {
       </form>
 
       <div className="alert alert--info evaluation-paused" role="note">
-        <strong>Waktu jeda tidak dihitung.</strong> Permohonan yang dijeda menunggu OPD diukur tanpa waktu jedanya; yang dihitung hanya menit kerja pada jam kantor.
-        {pausedNote && <> {pausedNote}</>}
+        {pausedNote && <strong>{pausedNote} </strong>}
+        Waktu jeda tidak dihitung: permohonan yang dijeda menunggu OPD diukur tanpa waktu jedanya, hanya menit kerja pada jam kantor.
       </div>
 
       <p className="sr-only" role="status" aria-live="polite">

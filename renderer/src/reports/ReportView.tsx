@@ -18,11 +18,17 @@ const numeric = (c: ReportColumn) => c.type === 'number' || c.type === 'percent'
 export function ReportTableView({ table, timeZone }: { table: ReportTable; timeZone: string }) {
   if (table.rows.length === 0) return <p className="report-empty muted">{table.emptyText || 'Tidak ada data.'}</p>;
   const rows = table.rows.slice(0, SHOWN_ROWS);
+  const totalWidth = table.columns.reduce((sum, c) => sum + c.width, 0);
   return (
     <>
       <div className="table-wrap">
         <table className="table table--compact table--report">
           <caption className="sr-only">{table.title}</caption>
+          <colgroup>
+            {table.columns.map((c) => (
+              <col key={c.key} width={`${((c.width / totalWidth) * 100).toFixed(1)}%`} />
+            ))}
+          </colgroup>
           <thead>
             <tr>
               {table.columns.map((c) => (
