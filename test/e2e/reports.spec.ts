@@ -23,10 +23,10 @@ import {
   KADIS,
   TEKNIS,
   addUsers,
+  apiCall,
   chooseServiceSop,
   completeStep,
-  dispose,
-  openFromQueue,
+  disposeToTechnical,
   panel,
   registerLetter,
   setupOffice,
@@ -35,18 +35,11 @@ import {
   watchErrors,
 } from './desk';
 import { expect, test } from './fixtures';
+import { daysAgo } from './helpers';
 
 const KADIS_SIGNATURE = 'ARIF KARYADI, S.Sos';
 const PARENT = 'pekalongankota.go.id';
 const LETTER = { letterNumber: '005/417/Disdik/2026', subject: 'Permohonan hosting aplikasi PPDB online' };
-
-async function api<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const token = await page.evaluate(() => sessionStorage.getItem('loket.sesi'));
-  const response = await page.request.post(`/api/${name}`, { data: input, headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${name}: ${body.error?.message ?? 'gagal'}`);
-  return body.value as T;
-}
 
 /** Clicks the button and keeps the file it downloads. */
 async function download(page: Page, button: string, dir: string): Promise<{ file: string; name: string }> {
@@ -93,16 +86,16 @@ test('every report from the Laporan page as PDF and .xlsx, the evaluation with c
   // ---- Seeding: office, users, hosting register, a complaint, a letter with its step 2 done.
   await setupOffice(page);
   await addUsers(page, [FRONT_DESK, KADIS, KABID, TEKNIS]);
-  const opd = (await api<Array<{ id: number; name: string }>>(page, 'opd.list', { q: '', includeInactive: false })).find((o) => o.name === 'Dinas Pendidikan');
+  const opd = (await apiCall<Array<{ id: number; name: string }>>(page, 'opd.list', { q: '', includeInactive: false })).find((o) => o.name === 'Dinas Pendidikan');
   expect(opd).toBeDefined();
   const opdId = opd?.id ?? 0;
-  const settings = await api<{ servers: Array<{ id: number }> }>(page, 'hosting.settings.save', {
+  const settings = await apiCall<{ servers: Array<{ id: number }> }>(page, 'hosting.settings.save', {
     parentDomains: [{ domain: PARENT }],
     pools: [{ label: 'DMZ server aplikasi', cidr: '10.10.1.0/24', reserved: ['10.10.1.1'] }],
     servers: [{ name: 'srv-web-01', notes: 'Ruang server Diskominfo' }],
   });
   const serverId = settings.servers[0]?.id ?? null;
-  const ppdb = await api<{ id: number }>(page, 'hosting.save', {
+  const ppdb = await apiCall<{ id: number }>(page, 'hosting.save', {
     opdId,
     applicationName: 'PPDB Online',
     subdomain: 'ppdb',
@@ -110,8 +103,8 @@ test('every report from the Laporan page as PDF and .xlsx, the evaluation with c
     addresses: ['10.10.1.10'],
     serverId,
   });
-  await api(page, 'hosting.addMaintenance', { id: ppdb.id, date: new Date().toISOString().slice(0, 10), description: 'Pembaruan PHP 8.2 dan sertifikat TLS', performedBy: 'Rudi Hartono' });
-  const old = await api<{ id: number }>(page, 'hosting.save', {
+  await apiCall(page, 'hosting.addMaintenance', { id: ppdb.id, date: daysAgo(0), description: 'Pembaruan PHP 8.2 dan sertifikat TLS', performedBy: 'Rudi Hartono' });
+  const old = await apiCall<{ id: number }>(page, 'hosting.save', {
     opdId,
     applicationName: 'Arsip Sekolah Lama',
     subdomain: 'arsip-sekolah',
@@ -119,21 +112,14 @@ test('every report from the Laporan page as PDF and .xlsx, the evaluation with c
     addresses: ['10.10.1.11'],
     serverId,
   });
-  await api(page, 'hosting.setStatus', { id: old.id, status: 'dihentikan', reason: 'Aplikasi diganti PPDB Online' });
-  await api(page, 'complaints.register', { channel: 'telepon', complainantName: 'Budi Santoso', complainantContact: '0812 3456 7890', opdId, subject: 'Laman PPDB tidak dapat dibuka' });
+  await apiCall(page, 'hosting.setStatus', { id: old.id, status: 'dihentikan', reason: 'Aplikasi diganti PPDB Online' });
+  await apiCall(page, 'complaints.register', { channel: 'telepon', complainantName: 'Budi Santoso', complainantContact: '0812 3456 7890', opdId, subject: 'Laman PPDB tidak dapat dibuka' });
 
   // The letter goes through Pontianak's SOP: the Kadis and the Kabid dispose (steps 0, 1), the
   // technical officer waits for the OPD's files a moment (paused), then completes step 2.
   await chooseServiceSop(page, 'Hosting', 'pontianak-hosting');
   const agendaNumber = await registerLetter(page, LETTER);
-  await switchUser(page, KADIS);
-  await openFromQueue(page, LETTER.subject);
-  await dispose(page, '0', KABID.fullName);
-  await switchUser(page, KABID);
-  await openFromQueue(page, LETTER.subject);
-  await dispose(page, '1', TEKNIS.fullName);
-  await switchUser(page, TEKNIS);
-  await openFromQueue(page, LETTER.subject);
+  await disposeToTechnical(page, LETTER.subject, { kadis: KADIS, kabid: KABID, technical: TEKNIS });
   await panel(page).getByRole('button', { name: 'Jeda (menunggu OPD)…' }).click();
   await panel(page).getByLabel('Alasan jeda (yang ditunggu dari OPD)').fill('Menunggu file aplikasi');
   await panel(page).getByRole('button', { name: 'Jeda sekarang' }).click();
