@@ -29,6 +29,9 @@ import { useInboxCount } from './lib/scanDesk';
 import { ComplaintsPage } from './complaints/ComplaintsPage';
 import { StandardsPage } from './complaints/StandardsPage';
 import { ImportPage } from './import/ImportPage';
+import { ReportsPage } from './reports/ReportsPage';
+import { EvaluationPage } from './reports/EvaluationPage';
+import { REPORT_ROLES } from '../../shared/api/report-schemas';
 
 /** The office logo as a blob: URL for the top bar (null while loading or when there is none). */
 function useLogo(sha256: string | null): string | null {
@@ -163,7 +166,7 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
   const pulse: DeskPulse = useMemo(() => ({ dashboard, refresh: refreshPulse }), [dashboard, refreshPulse]);
 
   // Keyboard shortcuts: Alt+D dasbor, Alt+S antrian saya, Alt+A buku agenda, Alt+N catat surat,
-  // Alt+P pengaturan, "/" search.
+  // Alt+P pengaturan, Alt+L laporan, "/" search.
   useEffect(() => {
     if (lock) return;
     const onKey = (e: KeyboardEvent) => {
@@ -185,6 +188,9 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
         } else if (e.code === 'KeyP') {
           e.preventDefault();
           navigate('/pengaturan');
+        } else if (e.code === 'KeyL') {
+          e.preventDefault();
+          navigate('/laporan');
         }
         return;
       }
@@ -271,6 +277,12 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
     ) : (
       <p className="alert alert--warning">Impor hanya untuk front desk dan administrator.</p>
     );
+  } else if (section === 'laporan') {
+    title = 'Laporan';
+    page = <ReportsPage />;
+  } else if (section === 'evaluasi') {
+    title = 'Evaluasi kinerja';
+    page = <EvaluationPage />;
   } else if (section === 'pengaturan') {
     title = 'Pengaturan';
     page = <SettingsPage section={segments[1] ?? null} />;
@@ -290,11 +302,13 @@ export function Shell({ user, office: initialOffice, prefs: initialPrefs, onLogg
     { key: 'agenda', path: '/agenda', label: 'Buku Agenda', shortcut: 'Alt+A', show: true },
     { key: 'catat', path: '/catat', label: 'Catat Surat Masuk', shortcut: 'Alt+N', show: canRegister(user.role) },
     { key: 'pindaian', path: '/pindaian', label: 'Kotak masuk pindaian', shortcut: '', show: canRegister(user.role), count: inboxCount },
-    { key: 'impor', path: '/impor', label: 'Impor dari Excel', shortcut: '', show: canRegister(user.role) },
-    { key: 'hosting', path: '/hosting', label: 'Sistem yang dihosting', shortcut: '', show: true },
-    { key: 'periksa', path: '/periksa', label: 'Periksa dokumen', shortcut: '', show: true },
     { key: 'pengaduan', path: '/pengaduan', label: 'Pengaduan', shortcut: '', show: true },
+    { key: 'hosting', path: '/hosting', label: 'Sistem yang dihosting', shortcut: '', show: true },
+    { key: 'laporan', path: '/laporan', label: 'Laporan', shortcut: 'Alt+L', show: true },
+    { key: 'evaluasi', path: '/evaluasi', label: 'Evaluasi kinerja', shortcut: '', show: REPORT_ROLES.evaluation.includes(user.role) },
     { key: 'standar', path: '/standar', label: 'Standar pelayanan', shortcut: '', show: true },
+    { key: 'periksa', path: '/periksa', label: 'Periksa dokumen', shortcut: '', show: true },
+    { key: 'impor', path: '/impor', label: 'Impor dari Excel', shortcut: '', show: canRegister(user.role) },
     { key: 'pengaturan', path: '/pengaturan', label: 'Pengaturan', shortcut: 'Alt+P', show: true },
   ];
   const activeKey = section === 'surat' ? 'agenda' : section;

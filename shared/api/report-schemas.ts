@@ -9,6 +9,7 @@ import { opt, req } from './text';
 import { IsoDateSchema, LocalDateTimeSchema, PaperSchema, ServiceSchema, SERVICES } from './schemas';
 import { HostingStatusSchema } from './hosting-schemas';
 import { validateNumberFormat } from '../domain/numbering';
+import type { Role } from './roles';
 
 const YearSchema = z.number({ error: 'Tahun wajib diisi.' }).int().min(2000, { error: 'Tahun tidak sah.' }).max(2999, { error: 'Tahun tidak sah.' });
 
@@ -26,6 +27,19 @@ export const REPORT_LABELS: Record<ReportKind, string> = {
   requests: 'Rekapitulasi Permohonan Layanan',
   complaints: 'Laporan Pengaduan',
   evaluation: 'Evaluasi Kinerja Pelayanan',
+};
+
+const ALL_ROLES: readonly Role[] = ['front_desk', 'kadis', 'kabid', 'technical', 'security', 'admin'];
+
+/** Who may read each report: the agenda book only those who see every letter. */
+export const REPORT_ROLES: Record<ReportKind, readonly Role[]> = {
+  agenda: ['front_desk', 'kadis', 'admin'],
+  hosted_systems: ALL_ROLES,
+  subdomain_annual: ALL_ROLES,
+  hosting_usage: ALL_ROLES,
+  requests: ['front_desk', 'kadis', 'kabid', 'admin'],
+  complaints: ['front_desk', 'kadis', 'kabid', 'admin'],
+  evaluation: ['kadis', 'kabid', 'admin'],
 };
 
 const PeriodFields = {

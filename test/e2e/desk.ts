@@ -47,6 +47,15 @@ export function watchErrors(page: Page): string[] {
   return errors;
 }
 
+/** A call to the browser host's API (POST /api/<call>) with the page's session; throws the Indonesian message on refusal. */
+export async function apiCall<T>(page: Page, name: string, input: unknown): Promise<T> {
+  const token = await page.evaluate(() => sessionStorage.getItem('loket.sesi'));
+  const response = await page.request.post(`/api/${name}`, { data: input, headers: token ? { Authorization: `Bearer ${token}` } : {} });
+  const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${name}: ${body.error?.message ?? 'gagal'}`);
+  return body.value as T;
+}
+
 /** First-run setup of a Pekalongan office with its first administrator (logged in afterwards). */
 export async function setupOffice(page: Page): Promise<void> {
   await page.goto('/');
@@ -169,6 +178,33 @@ export async function completeStep(page: Page, number: string, note = ''): Promi
   await panel(page).getByRole('button', { name: 'Tandai selesai' }).click();
   // The success line, or (after the last step) the closed request.
   await expect(panel(page).getByText(`Langkah ${number} ditandai selesai.`).or(panel(page).locator('.step-now--closed'))).toBeVisible();
+}
+
+/** The disposition form of the current step: the proposed recipient, "Untuk ditindaklanjuti", send. */
+export async function dispose(page: Page, step: string, recipient: string): Promise<void> {
+  await expectCurrentStep(page, step);
+  const form = panel(page).getByRole('form', { name: 'Disposisi' });
+  await expect(form.getByLabel(recipient)).toBeChecked();
+  await form.getByLabel('Untuk ditindaklanjuti').check();
+  await form.getByRole('button', { name: 'Kirim disposisi' }).click();
+  await expect(panel(page).getByText(`Disposisi terkirim kepada ${recipient}.`)).toBeVisible();
+}
+
+/**
+ * Pontianak's SOP (pontianak-hosting) from a registered letter to its step 2: the Kepala Dinas
+ * disposes to the Kepala Bidang (step 0), who disposes to the technical officer (step 1); the
+ * technical officer is logged in afterwards with the letter open.
+ */
+export async function disposeToTechnical(page: Page, subject: string, users: { kadis: DeskUser; kabid: DeskUser; technical: DeskUser }): Promise<void> {
+  await switchUser(page, users.kadis);
+  await openFromQueue(page, subject);
+  await dispose(page, '0', users.kabid.fullName);
+  await switchUser(page, users.kabid);
+  await openFromQueue(page, subject);
+  await dispose(page, '1', users.technical.fullName);
+  await switchUser(page, users.technical);
+  await openFromQueue(page, subject);
+  await expectCurrentStep(page, '2');
 }
 
 /** Opens a letter from Antrian saya by its subject. */

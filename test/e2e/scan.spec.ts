@@ -20,7 +20,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { formatDateId } from '../../shared/domain/dates';
 import { hasTool, letterPdf, pdfInfo, pdfToPng, PPDB_LETTER } from '../fixtures/scan/letters';
-import { ADMIN, FRONT_DESK, addUsers, setupOffice, switchUser, watchErrors } from './desk';
+import { ADMIN, FRONT_DESK, addUsers, apiCall, setupOffice, switchUser, watchErrors } from './desk';
 import { expect, test } from './fixtures';
 import { daysAgo } from './helpers';
 
@@ -29,14 +29,6 @@ const SHOTS = process.env.LOKET_SHOTS6 ?? '/tmp/shots6';
 async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
-}
-
-async function apiCall<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const token = await page.evaluate(() => sessionStorage.getItem('loket.sesi'));
-  const response = await page.request.post(`/api/${name}`, { data: input, headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${name}: ${body.error?.message ?? 'gagal'}`);
-  return body.value as T;
 }
 
 interface LetterDto {

@@ -31,6 +31,7 @@ import {
   addUsers,
   chooseServiceSop,
   completeStep,
+  dispose,
   expectCurrentStep,
   openFromQueue,
   panel,
@@ -128,15 +129,6 @@ function docs(page: Page): Locator {
 
 function docItem(page: Page, typeLabel: string): Locator {
   return docs(page).locator('.doc-item').filter({ has: page.locator('.eyebrow', { hasText: typeLabel }) });
-}
-
-async function dispose(page: Page, step: string, recipient: string): Promise<void> {
-  await expectCurrentStep(page, step);
-  const form = panel(page).getByRole('form', { name: 'Disposisi' });
-  await expect(form.getByLabel(recipient)).toBeChecked();
-  await form.getByLabel('Untuk ditindaklanjuti').check();
-  await form.getByRole('button', { name: 'Kirim disposisi' }).click();
-  await expect(panel(page).getByText(`Disposisi terkirim kepada ${recipient}.`)).toBeVisible();
 }
 
 async function createDocument(page: Page, label: string): Promise<Locator> {

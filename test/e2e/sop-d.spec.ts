@@ -13,6 +13,7 @@ import {
   addUsers,
   chooseServiceSop,
   completeStep,
+  disposeToTechnical,
   expectCurrentStep,
   openFromQueue,
   panel,
@@ -23,15 +24,6 @@ import {
 } from './desk';
 
 const LETTER = { letterNumber: '005/88/Diskes/XI/2026', subject: 'Permohonan hosting aplikasi SIMPUS' };
-
-async function disposeTo(page: import('@playwright/test').Page, step: string, recipient: string): Promise<void> {
-  await expectCurrentStep(page, step);
-  const form = panel(page).getByRole('form', { name: 'Disposisi' });
-  await expect(form.getByLabel(recipient)).toBeChecked();
-  await form.getByLabel('Untuk ditindaklanjuti').check();
-  await form.getByRole('button', { name: 'Kirim disposisi' }).click();
-  await expect(panel(page).getByText(`Disposisi terkirim kepada ${recipient}.`)).toBeVisible();
-}
 
 test('SOP D: disposisi berjenjang, jeda menunggu OPD, evaluasi keamanan oleh petugas persandian', async ({ page, loket }) => {
   test.setTimeout(120_000);
@@ -45,18 +37,9 @@ test('SOP D: disposisi berjenjang, jeda menunggu OPD, evaluasi keamanan oleh pet
   await expect(panel(page).getByRole('heading', { name: /Permohonan Hosting/ })).toBeVisible();
   await expectCurrentStep(page, '0');
 
-  await switchUser(page, KADIS);
-  await openFromQueue(page, LETTER.subject);
-  await disposeTo(page, '0', KABID.fullName);
-
-  await switchUser(page, KABID);
-  await openFromQueue(page, LETTER.subject);
-  await disposeTo(page, '1', TEKNIS.fullName);
+  await disposeToTechnical(page, LETTER.subject, { kadis: KADIS, kabid: KABID, technical: TEKNIS });
 
   // Step 2: paused while waiting for the OPD's files, resumed, completed.
-  await switchUser(page, TEKNIS);
-  await openFromQueue(page, LETTER.subject);
-  await expectCurrentStep(page, '2');
   await panel(page).getByRole('button', { name: 'Jeda (menunggu OPD)…' }).click();
   const reason = panel(page).getByLabel('Alasan jeda (yang ditunggu dari OPD)');
   await expect(reason).toHaveValue('Menunggu file aplikasi dari OPD pemohon');

@@ -11,7 +11,6 @@
  * - the quarterly evaluation (services/evaluation.ts) as tables and charts.
  */
 import { ApiError } from '../../../shared/api/errors';
-import type { Role } from '../../../shared/api/roles';
 import { ROLE_LABELS } from '../../../shared/api/roles';
 import type { User } from '../../../shared/api/schemas';
 import { NATURE_LABELS, SERVICE_LABELS, SERVICES, type LetterNature, type ServiceKind } from '../../../shared/api/schemas';
@@ -23,6 +22,7 @@ import {
   COMPLAINT_STATUS_LABELS,
   COMPLAINT_STATUSES,
   REPORT_LABELS,
+  REPORT_ROLES,
   type Chart,
   type Evaluation,
   type Report,
@@ -42,19 +42,6 @@ import { closedRequestTimes, evaluateQuarter } from '../services/evaluation';
 import { getHostingSettings } from '../services/hosting';
 import { getOffice } from '../services/office';
 import { fileBase, formatNumberId, periodInstants, periodText } from './format';
-
-const ALL_ROLES: readonly Role[] = ['front_desk', 'kadis', 'kabid', 'technical', 'security', 'admin'];
-
-/** Who may read each report: the agenda book only those who see every letter. */
-export const REPORT_ROLES: Record<ReportKind, readonly Role[]> = {
-  agenda: ['front_desk', 'kadis', 'admin'],
-  hosted_systems: ALL_ROLES,
-  subdomain_annual: ALL_ROLES,
-  hosting_usage: ALL_ROLES,
-  requests: ['front_desk', 'kadis', 'kabid', 'admin'],
-  complaints: ['front_desk', 'kadis', 'kabid', 'admin'],
-  evaluation: ['kadis', 'kabid', 'admin'],
-};
 
 export function assertReportAllowed(kind: ReportKind, user: User): void {
   const roles = REPORT_ROLES[kind];

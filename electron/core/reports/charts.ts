@@ -6,43 +6,9 @@
 import type { Chart } from '../../../shared/api/report-schemas';
 import { FONT } from '../pdf/fonts';
 import { drawFittedText, drawText, GREY, hLine, lineHeight, textWidth, type Box, type Doc, type TextStyle } from '../pdf/layout';
-import { formatMinutes, formatNumberId, formatPercent } from './format';
+import { chartAxisText as axisText, chartScale as ticks, chartValueText as valueText, seriesColor } from '../../../shared/domain/report-format';
 
-export const SERIES_COLORS = ['#2F5597', '#C55A11', '#548235', '#BF9000', '#7030A0', '#5B9BD5'] as const;
 const GRID = '#D0D0D0';
-
-/** 0 → 1, 7 → 8, 13 → 15, 46 → 50, 130 → 150, 2400 → 2500: a round axis maximum at or above `value`. */
-export function niceMax(value: number): number {
-  if (!(value > 0)) return 1;
-  const exp = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) {
-    if (step * exp >= value - 1e-9) return step * exp;
-  }
-  return 10 * exp;
-}
-
-function ticks(chart: Chart): { max: number; values: number[] } {
-  if (chart.unit === 'percent') return { max: 1, values: [0, 0.25, 0.5, 0.75, 1] };
-  const all = chart.series.flatMap((s) => s.values).filter((v): v is number => v !== null);
-  const top = Math.max(0, ...all);
-  let max = niceMax(top);
-  if (chart.unit === 'count' && max < 4) max = 4;
-  const count = 4;
-  return { max, values: Array.from({ length: count + 1 }, (_, i) => (max * i) / count) };
-}
-
-function valueText(chart: Chart, v: number | null): string {
-  if (v === null) return '–';
-  if (chart.unit === 'percent') return formatPercent(v);
-  if (chart.unit === 'minutes') return formatMinutes(v);
-  return formatNumberId(v, 1);
-}
-
-function axisText(chart: Chart, v: number): string {
-  if (chart.unit === 'percent') return `${Math.round(v * 100)}%`;
-  if (chart.unit === 'minutes') return v >= 120 ? `${formatNumberId(v / 60, 1)} j` : `${formatNumberId(v, 1)} m`;
-  return formatNumberId(v, 1);
-}
 
 /** Draws the chart inside `box`. */
 export function drawChart(doc: Doc, chart: Chart, box: Box): void {
@@ -62,7 +28,7 @@ export function drawChart(doc: Doc, chart: Chart, box: Box): void {
         lx = box.x;
         y += lh + 2;
       }
-      doc.save().rect(lx, y + 1, 7, 7).fill(SERIES_COLORS[i % SERIES_COLORS.length] ?? '#000').restore();
+      doc.save().rect(lx, y + 1, 7, 7).fill(seriesColor(i)).restore();
       drawText(doc, s.label, lx + 9, y + 0.5, w - 9, small);
       lx += w;
     });
@@ -102,11 +68,12 @@ export function drawChart(doc: Doc, chart: Chart, box: Box): void {
 
   const valueStyle: TextStyle = { font: FONT.regular, size: 6, align: 'center' };
   if (chart.kind === 'bar') {
-    const groupW = slot * 0.72;
-    const barW = groupW / Math.max(1, chart.series.length);
+    // Bars no wider than 40 pt, so one category does not fill the whole plot.
+    const barW = Math.min((slot * 0.72) / Math.max(1, chart.series.length), 40);
+    const groupW = barW * chart.series.length;
     const showValues = barW >= 9;
     chart.series.forEach((s, si) => {
-      const color = SERIES_COLORS[si % SERIES_COLORS.length] ?? '#000';
+      const color = seriesColor(si);
       s.values.forEach((v, i) => {
         const bx = plotX + i * slot + (slot - groupW) / 2 + si * barW;
         if (v !== null && v > 0) {
@@ -121,7 +88,7 @@ export function drawChart(doc: Doc, chart: Chart, box: Box): void {
     });
   } else {
     chart.series.forEach((s, si) => {
-      const color = SERIES_COLORS[si % SERIES_COLORS.length] ?? '#000';
+      const color = seriesColor(si);
       const points = s.values.map((v, i) => (v === null ? null : { x: plotX + (i + 0.5) * slot, y: yOf(v), v }));
       doc.save().lineWidth(1.5).strokeColor(color);
       let drawing = false;

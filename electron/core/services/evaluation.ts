@@ -53,7 +53,7 @@ function shiftQuarter(year: number, quarter: number, back: number): { year: numb
 }
 
 export const EVALUATION_METHOD: readonly string[] = [
-  'Waktu dihitung dalam menit kerja menurut kalender kantor: hanya jam kerja, tanpa hari libur dan penutupan.',
+  'Waktu dihitung dalam menit kerja menurut kalender kantor: hanya jam kerja, tanpa hari libur dan penutupan, dan tanpa waktu jeda selama permohonan menunggu OPD.',
   'Langkah dihitung pada triwulan saat langkah itu selesai. Langkah pembuka yang dilakukan pihak luar (surat OPD, pengaduan pemohon) dan langkah yang ditinggalkan karena disposisi ditarik tidak diukur.',
   'Median: nilai tengah dari waktu yang diurutkan; untuk jumlah data genap, rata-rata dua nilai tengah.',
   'Persentil ke-90 (P90), metode peringkat terdekat: dari n waktu yang diurutkan, nilai pada urutan ke-(0,9 × n, dibulatkan ke atas); selalu salah satu nilai yang terukur.',

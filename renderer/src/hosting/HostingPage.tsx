@@ -14,6 +14,7 @@ import { useSession } from '../session';
 import { Fqdn, HostingStatusBadge, useOpdList } from './bits';
 import { GeneratedPassword, HostingForm } from './HostingForm';
 import { HostingDetail } from './HostingDetail';
+import { ExportExcelButton } from '../reports/ReportFiles';
 
 export function HostingPage({ path }: { path: string[] }) {
   const [first, second] = path;
@@ -30,6 +31,10 @@ interface Filter {
   q: string;
   opdId: string;
   status: string;
+}
+
+function statusOf(value: string): HostingStatus | null {
+  return (HOSTING_STATUSES as readonly string[]).includes(value) ? (value as HostingStatus) : null;
 }
 
 // The filter survives a visit to a system's page and back.
@@ -53,8 +58,7 @@ function HostingList() {
   useEffect(() => {
     let live = true;
     setLoading(true);
-    const status = (HOSTING_STATUSES as readonly string[]).includes(filter.status) ? (filter.status as HostingStatus) : null;
-    call('hosting.list', { q, opdId: filter.opdId === '' ? null : Number(filter.opdId), status })
+    call('hosting.list', { q, opdId: filter.opdId === '' ? null : Number(filter.opdId), status: statusOf(filter.status) })
       .then((list) => {
         if (!live) return;
         setItems(list);
@@ -123,6 +127,13 @@ function HostingList() {
           <button type="button" className="btn btn--link" onClick={() => setFilter({ q: '', opdId: '', status: '' })}>
             Hapus saringan
           </button>
+        )}
+        {items && items.length > 0 && (
+          <ExportExcelButton
+            id="hosting-export"
+            params={{ kind: 'hosted_systems', status: statusOf(filter.status), opdId: filter.opdId === '' ? null : Number(filter.opdId) }}
+            note={filter.q !== '' ? 'Berkas memakai saringan OPD dan status; kata kunci pencarian tidak ikut.' : null}
+          />
         )}
       </div>
       {items && items.length === 0 && !loading ? (
