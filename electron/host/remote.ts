@@ -426,7 +426,7 @@ export interface DeskLocal {
  * session. Never opens a local register.
  */
 
-type DeskPrintCall = 'print.document' | 'complaints.printReceipt' | 'standards.print' | 'documents.printVersion';
+type DeskPrintCall = 'print.document' | 'complaints.printReceipt' | 'standards.print' | 'documents.printVersion' | 'reports.print';
 
 /** Where a desk prints; paper null: the paper of the document itself. */
 interface DeskPrintTarget {
@@ -436,7 +436,7 @@ interface DeskPrintTarget {
 }
 
 /** A print call run at the desk: the host call that draws the PDF, and where and how to print it. */
-function deskPrintJob(name: DeskPrintCall, raw: unknown): { render: 'documents.render' | 'complaints.receipt' | 'standards.pdf' | 'documents.renderVersion'; input: unknown; to: DeskPrintTarget } {
+function deskPrintJob(name: DeskPrintCall, raw: unknown): { render: 'documents.render' | 'complaints.receipt' | 'standards.pdf' | 'documents.renderVersion' | 'reports.pdf'; input: unknown; to: DeskPrintTarget } {
   const to = (i: { printer: string; copies: number; paper: PaperSize }) => ({ printer: i.printer, copies: i.copies, paper: i.paper });
   switch (name) {
     case 'documents.printVersion': {
@@ -451,6 +451,10 @@ function deskPrintJob(name: DeskPrintCall, raw: unknown): { render: 'documents.r
     case 'complaints.printReceipt': {
       const i = contract[name].input.parse(raw);
       return { render: 'complaints.receipt' as const, input: { id: i.id, paper: i.paper }, to: to(i) };
+    }
+    case 'reports.print': {
+      const i = contract[name].input.parse(raw);
+      return { render: 'reports.pdf', input: { report: i.report, paper: i.paper }, to: to(i) };
     }
     case 'standards.print': {
       const i = contract[name].input.parse(raw);

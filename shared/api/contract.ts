@@ -767,6 +767,12 @@ export const contract = {
     input: z.object({ service: StandardServiceSchema, paper: PaperSchema.default('A4'), ...PrintTo }),
     output: z.object({ jobId: z.string(), printer: z.string() }),
   }),
+  'reports.print': call({
+    access: 'user',
+    summary: 'Cetak laporan lewat sistem operasi (CUPS / Windows), di printer meja yang memintanya.',
+    input: ReportPdfInputSchema.extend(PrintTo),
+    output: z.object({ jobId: z.string(), printer: z.string() }),
+  }),
   // --- akhir laporan, evaluasi, impor, pengaduan, standar pelayanan ---
 } as const;
 

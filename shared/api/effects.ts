@@ -76,6 +76,7 @@ export const DESK_LOCAL_CALLS = [
   'complaints.printReceipt',
   'standards.print',
   'documents.printVersion',
+  'reports.print',
   'prefs.get',
   'prefs.set',
 ] as const satisfies readonly CallName[];

@@ -266,9 +266,22 @@ describe('reports from seeded data, as PDF and .xlsx', () => {
     expect(xlsx.ok && xlsx.value.fileName).toBe('buku-agenda-2026-11-01-sd-2026-11-30.xlsx');
     if (xlsx.ok) expect((await readXlsx(Buffer.from(xlsx.value.dataBase64, 'base64'))).getWorksheet('Buku Agenda')?.rowCount).toBe(8);
 
+    // Printed through the operating system, on the paper asked for.
+    const printed = await dispatch(o.core, handlers, 'reports.print', { report: { kind: 'subdomain_annual', year: 2026 }, paper: 'F4', printer: 'Uji', copies: 3 }, kadis);
+    expect(printed).toMatchObject({ ok: true, value: { printer: 'Uji' } });
+    expect(await dispatch(o.core, handlers, 'reports.print', { report: { kind: 'subdomain_annual', year: 2026 }, printer: '', copies: 1 }, kadis)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { printer: 'Pilih printer.' } },
+    });
+
     const technical = token('technical');
     const refused = await dispatch(o.core, handlers, 'reports.data', { report: { kind: 'agenda', from: '2026-11-01', to: '2026-11-30' } }, technical);
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // Nor printed for who may not see it.
+    expect(await dispatch(o.core, handlers, 'reports.print', { report: { kind: 'agenda', from: '2026-11-01', to: '2026-11-30' }, printer: 'Uji', copies: 1 }, technical)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     const allowed = await dispatch(o.core, handlers, 'reports.data', { report: { kind: 'hosted_systems' } }, technical);
     expect(allowed.ok).toBe(true);
     const badPeriod = await dispatch(o.core, handlers, 'reports.data', { report: { kind: 'requests', from: '2026-12-01', to: '2026-11-01' } }, kadis);

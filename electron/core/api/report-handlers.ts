@@ -51,7 +51,8 @@ type ReportCall =
   | 'standards.list'
   | 'standards.save'
   | 'standards.pdf'
-  | 'standards.print';
+  | 'standards.print'
+  | 'reports.print';
 
 function requireUser(user: User | null): User {
   if (user === null) throw new ApiError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
@@ -130,4 +131,5 @@ export const reportHandlers: Pick<Handlers, ReportCall & CallName> = {
   'standards.save': (ctx, input, caller) => saveServiceStandard(ctx.db, input, requireUser(caller.user), ctx.now()),
   'standards.pdf': async (ctx, input) => pdfFile(await renderServiceStandardPdf(ctx, input.service, input.paper, ctx.now())),
   'standards.print': async (ctx, input) => printFile(ctx, await renderServiceStandardPdf(ctx, input.service, input.paper, ctx.now()), input),
+  'reports.print': async (ctx, input, caller) => printFile(ctx, await renderReportPdf(ctx, report(ctx, input.report, requireUser(caller.user)), input.paper), input),
 };

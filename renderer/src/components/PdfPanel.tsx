@@ -142,7 +142,7 @@ export function PdfPanel({ id, title, label, render, print, version = 0, papers 
       ) : (
         <p className="preview-empty muted">Tekan “Pratinjau” untuk melihat {label.toLowerCase()} sebelum dicetak.</p>
       )}
-      {printing && <PrintDialog label={label} paper={paper} papers={papers} send={print} onClose={() => setPrinting(false)} />}
+      {printing && <PrintDialog label={label.toLowerCase()} paper={paper} papers={papers} send={print} onClose={() => setPrinting(false)} />}
     </section>
   );
 }

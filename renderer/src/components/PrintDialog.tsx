@@ -1,7 +1,8 @@
 /**
  * "Cetak…": choose a printer (print.printers), copies and paper, and send the document through the
  * call its page passes (print.document for a letter's documents, complaints.printReceipt,
- * standards.print).
+ * standards.print, reports.print, documents.printVersion). A document with one paper only (a
+ * numbered document version is drawn on its own paper) shows that paper instead of a choice.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { CallOutput } from '../../../shared/api/contract';
@@ -24,7 +25,7 @@ export interface PrintTarget {
 }
 
 interface Props {
-  /** What is printed, as in "Cetak tanda terima pengaduan". */
+  /** What is printed, as it follows "Cetak " in the heading: "tanda terima pengaduan". */
   label: string;
   paper: PaperSize;
   /** The papers the document can be drawn on (all by default). */
@@ -70,18 +71,20 @@ export function PrintDialog({ label, paper: initialPaper, papers = PAPER_SIZES, 
     const result = await action.run(() => send({ paper, printer, copies: Number.isInteger(n) ? n : 0 }));
     if (result.ok) {
       setDone(`Terkirim ke printer ${result.value.printer} (pekerjaan ${result.value.jobId}).`);
-      void call('prefs.set', { printer: result.value.printer, copies: n, paper })
+      // The desk's paper is remembered only when it was chosen here.
+      void call('prefs.set', fixedPaper ? { printer: result.value.printer, copies: n } : { printer: result.value.printer, copies: n, paper })
         .then(setPrefs)
         .catch(() => undefined);
     }
   }
 
   const none = printers !== null && printers.printers.length === 0;
+  const fixedPaper = papers.length === 1;
 
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="print-title" onClose={onClose} onCancel={onClose}>
       <form onSubmit={submit} noValidate>
-        <h2 id="print-title">Cetak {label.toLowerCase()}</h2>
+        <h2 id="print-title">Cetak {label}</h2>
         {loadError && <Alert kind="error">{loadError}</Alert>}
         {printers === null && !loadError && <p role="status">Mencari printer…</p>}
         {none && <Alert kind="warning">{printers.message ?? 'Belum ada printer yang terpasang di komputer ini.'}</Alert>}
@@ -108,14 +111,21 @@ export function PrintDialog({ label, paper: initialPaper, papers = PAPER_SIZES, 
             onValueChange={setCopies}
             error={action.fields.copies}
           />
-          <SelectField
-            id="print-paper"
-            label="Kertas"
-            value={paper}
-            onValueChange={(v) => setPaper(papers.find((p) => p === v) ?? initialPaper)}
-            error={action.fields.paper}
-            options={papers.map((p) => ({ value: p, label: PAPER_LABELS[p] }))}
-          />
+          {fixedPaper ? (
+            <div className="field">
+              <span className="label-text">Kertas</span>
+              <p className="static-value">{PAPER_LABELS[paper]} — ukuran dokumen ini</p>
+            </div>
+          ) : (
+            <SelectField
+              id="print-paper"
+              label="Kertas"
+              value={paper}
+              onValueChange={(v) => setPaper(papers.find((p) => p === v) ?? initialPaper)}
+              error={action.fields.paper}
+              options={papers.map((p) => ({ value: p, label: PAPER_LABELS[p] }))}
+            />
+          )}
         </div>
         {action.error && !action.fields.printer && !action.fields.copies && <Alert kind="error">{action.error}</Alert>}
         {done && <Alert kind="success">{done}</Alert>}

@@ -20,7 +20,7 @@ import { useLiveChange } from '../live';
 import { useSession } from '../session';
 import { Fqdn, HostingStatusBadge, SecurityBadge } from './bits';
 import { DocumentForm } from './DocumentForm';
-import { DocumentPrintDialog } from './DocumentPrintDialog';
+import { PrintDialog } from '../components/PrintDialog';
 import { GeneratedPassword, HostingForm } from './HostingForm';
 import { SecurityEvaluationForm, SecurityEvaluationView } from './SecurityEvaluationForm';
 
@@ -418,7 +418,15 @@ export function HostingDocsPanel({ letter, request }: Props) {
           <iframe src={`${preview.url}#view=FitH&navpanes=0`} title={`Pratinjau ${preview.label}`} />
         </div>
       )}
-      {printing && <DocumentPrintDialog {...printing} onClose={() => setPrinting(null)} />}
+      {printing && (
+        <PrintDialog
+          label={printing.label}
+          paper={printing.paper}
+          papers={[printing.paper]}
+          send={(to) => call('documents.printVersion', { documentId: printing.documentId, version: printing.version, printer: to.printer, copies: to.copies })}
+          onClose={() => setPrinting(null)}
+        />
+      )}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * A report as files: "Simpan PDF" and "Unduh Excel" download what reports.pdf / reports.xlsx
- * make, "Pratinjau PDF" shows the PDF in the page (its viewer prints it). The lists' "Ekspor Excel"
+ * make, "Pratinjau PDF" shows the PDF in the page, "Cetak…" sends it to a printer of this desk
+ * (reports.print, through the same print dialog as every document). The lists' "Ekspor Excel"
  * button is the same download. Errors come back in Indonesian from the API (useAction).
  */
 import { useEffect, useRef, useState } from 'react';
@@ -8,6 +9,7 @@ import type { ReportParamsInput } from '../../../shared/api/report-schemas';
 import { PAPER_LABELS, PAPER_SIZES, type PaperSize } from '../../../shared/api/schemas';
 import { call } from '../api';
 import { Alert, SelectField } from '../components/fields';
+import { PrintDialog } from '../components/PrintDialog';
 import { base64ToBlob, downloadBlob } from '../lib/files';
 import { useAction } from '../lib/useAction';
 import { useSession } from '../session';
@@ -39,6 +41,7 @@ export function ReportFileActions({ params, title }: { params: ReportParamsInput
   const [busy, setBusy] = useState<Busy>(null);
   const [done, setDone] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
+  const [printing, setPrinting] = useState(false);
   const action = useAction();
   const urlRef = useRef<string | null>(null);
 
@@ -96,6 +99,9 @@ export function ReportFileActions({ params, title }: { params: ReportParamsInput
           <button type="button" className="btn btn--secondary" disabled={!params || busy !== null} onClick={() => void run('xlsx')}>
             {busy === 'xlsx' ? 'Membuat Excel…' : 'Unduh Excel (.xlsx)'}
           </button>
+          <button type="button" className="btn btn--secondary" disabled={!params || busy !== null} onClick={() => setPrinting(true)}>
+            Cetak…
+          </button>
         </div>
       </div>
       <p className="sr-only" role="status" aria-live="polite">
@@ -103,10 +109,18 @@ export function ReportFileActions({ params, title }: { params: ReportParamsInput
       </p>
       {action.error && <Alert kind="error">{action.error}</Alert>}
       {done && <p className="muted small">{done}</p>}
+      {printing && params && (
+        <PrintDialog
+          label={`laporan ${title}`}
+          paper={paper}
+          send={(to) => call('reports.print', { report: params, paper: to.paper, printer: to.printer, copies: to.copies })}
+          onClose={() => setPrinting(false)}
+        />
+      )}
       {preview && (
         <div className="pdf-preview">
           <p className="muted small">
-            {preview.fileName} · {preview.pages} halaman · {PAPER_LABELS[paper]} · cetak lewat tombol printer di pratinjau
+            {preview.fileName} · {preview.pages} halaman · {PAPER_LABELS[paper]}
           </p>
           <iframe src={`${preview.url}#view=FitH&navpanes=0`} title={`Pratinjau PDF ${title}`} />
         </div>
