@@ -13,6 +13,7 @@ import { href } from '../lib/router';
 import { usePolling } from '../lib/usePolling';
 import { useDeskPulse } from '../pulse';
 import { useSession } from '../session';
+import { ExportExcelButton } from '../reports/ReportFiles';
 
 export function asQueueFilter(value: string | undefined): QueueFilter {
   return (QUEUE_FILTERS as readonly string[]).includes(value ?? '') ? (value as QueueFilter) : 'semua';
@@ -50,9 +51,12 @@ export function QueuePage({ filter }: { filter: QueueFilter }) {
           <h1 id="queue-title">Antrian saya</h1>
           <p className="muted">Langkah SOP yang menunggu Anda: yang terlambat di atas, lalu menurut tenggat. Diperbarui setiap menit.</p>
         </div>
-        <button type="button" className="btn btn--secondary" onClick={queue.reload}>
-          Muat ulang
-        </button>
+        <div className="actions">
+          {shown.length > 0 && <ExportExcelButton id="queue-export" make={() => call('lists.xlsx', { list: 'queue', filter })} />}
+          <button type="button" className="btn btn--secondary" onClick={queue.reload}>
+            Muat ulang
+          </button>
+        </div>
       </div>
       <nav className="chips" aria-label="Saring antrian">
         {QUEUE_FILTERS.map((f) => {
