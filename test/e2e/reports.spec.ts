@@ -334,6 +334,15 @@ test('every report from the Laporan page as PDF and .xlsx, the evaluation with c
   await page.getByLabel('Tahun').selectOption(String(year - 1));
   await expect(page.locator('article.report .report-subtitle')).toContainText(String(year - 1));
 
+  // Pengaturan → OPD exports the OPD list it shows with its search.
+  await page.keyboard.press('Alt+P');
+  await page.getByRole('link', { name: 'OPD', exact: true }).click();
+  await page.getByLabel('Cari OPD').fill('pendidikan');
+  await expect(page.getByRole('row', { name: /Dinas Pendidikan/ })).toBeVisible();
+  await expect(page.getByRole('row')).toHaveCount(2);
+  const opdRows = (await readXlsx((await download(page, 'Ekspor Excel', dir)).file)).get('Daftar OPD') ?? [];
+  expect(opdRows.slice(4).map((r) => r[1])).toEqual(['Dinas Pendidikan']);
+
   expect(errors).toEqual([]);
   fs.rmSync(dir, { recursive: true, force: true });
 });
