@@ -110,6 +110,7 @@ import {
   StandardServiceSchema,
   XlsxFileSchema,
 } from './report-schemas';
+import { ListXlsxInputSchema } from './list-schemas';
 
 export interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
   access: Access;
@@ -774,6 +775,15 @@ export const contract = {
     output: z.object({ jobId: z.string(), printer: z.string() }),
   }),
   // --- akhir laporan, evaluasi, impor, pengaduan, standar pelayanan ---
+  // --- Ekspor Excel daftar di meja: shared/api/list-schemas.ts ---
+  'lists.xlsx': call({
+    access: 'user',
+    summary:
+      'Sebuah daftar di meja sebagai .xlsx dengan saringan yang sedang dipakai (buku agenda, sistem yang dihosting, pengaduan, antrian saya, daftar OPD): ' +
+      'tepat baris yang ditampilkan daftar itu bagi pengguna ini; saringannya tertulis di berkas. Lebih dari 50.000 baris ditolak (pakai Laporan → Buku Agenda per periode).',
+    input: ListXlsxInputSchema,
+    output: XlsxFileSchema,
+  }),
 } as const;
 
 export type Contract = typeof contract;

@@ -67,6 +67,7 @@ export const READ_ONLY_CALLS = [
   'audit.forComplaint',
   'standards.list',
   'standards.pdf',
+  'lists.xlsx',
 ] as const satisfies readonly CallName[];
 
 /** Run by the desk client itself (its printers, its preferences); the host refuses them over the LAN. */

@@ -5,7 +5,8 @@
  * and each file is opened: the PDF with pdftotext (title, a seeded agenda number / OPD / subdomain,
  * the signature name of the Kepala Dinas), the .xlsx with exceljs (sheets and cells). The
  * Evaluasi kinerja page shows its figures and charts and says that paused time is not counted.
- * The front desk exports the agenda book and the hosted-systems list with "Ekspor Excel".
+ * "Ekspor Excel" on the lists: the technical officer's queue, then the front desk's agenda book with a
+ * search word (only the matching letter), the hosted systems and the complaints, each with its filters.
  *
  * The office, the users and the letter go through the UI; the hosting register and the complaint
  * are seeded through the same HTTP API the page uses (POST /api/<call>), which is quicker.
@@ -119,6 +120,16 @@ test('every report from the Laporan page as PDF and .xlsx, the evaluation with c
   // technical officer waits for the OPD's files a moment (paused), then completes step 2.
   await chooseServiceSop(page, 'Hosting', 'pontianak-hosting');
   const agendaNumber = await registerLetter(page, LETTER);
+  // A second letter, which a search for "PPDB" leaves out.
+  const other = await apiCall<{ agendaNumber: string }>(page, 'letters.register', {
+    senderName: 'Badan Perencanaan Pembangunan Daerah',
+    letterNumber: '050/88/Bappeda/2026',
+    letterDate: daysAgo(1),
+    subject: 'Undangan rapat koordinasi SPBE',
+    nature: 'biasa',
+    classificationCode: '500.12',
+    service: 'lainnya',
+  });
   await disposeToTechnical(page, LETTER.subject, { kadis: KADIS, kabid: KABID, technical: TEKNIS });
   await panel(page).getByRole('button', { name: 'Jeda (menunggu OPD)…' }).click();
   await panel(page).getByLabel('Alasan jeda (yang ditunggu dari OPD)').fill('Menunggu file aplikasi');
@@ -127,6 +138,21 @@ test('every report from the Laporan page as PDF and .xlsx, the evaluation with c
   await panel(page).getByRole('button', { name: 'Lanjutkan' }).click();
   await expect(panel(page).locator('.badge--state-berjalan')).toHaveText('Berjalan');
   await completeStep(page, '2', 'File aplikasi diterima.');
+
+  // The technical officer exports "Antrian saya": the complaint waiting for him, as the list shows it
+  // (its step has no time standard, so no deadline; deadlines as Excel dates: test/unit/lists-xlsx.test.ts).
+  await page.keyboard.press('Alt+S');
+  await expect(page.getByRole('heading', { name: 'Antrian saya' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Budi Santoso/ })).toBeVisible();
+  const queueXlsx = await download(page, 'Ekspor Excel', dir);
+  expect(queueXlsx.name).toMatch(/^antrian-.*\.xlsx$/);
+  const queueBook = new ExcelJS.Workbook();
+  await queueBook.xlsx.readFile(queueXlsx.file);
+  const queueSheet = queueBook.getWorksheet('Antrian Saya');
+  expect(queueSheet?.getCell(4, 8).value).toBe('Tenggat');
+  expect(queueSheet?.getCell(5, 5).value).toBe('Laman PPDB tidak dapat dibuka');
+  expect(queueSheet?.getCell(5, 8).value).toBeNull();
+  expect(queueSheet?.getCell(5, 10).value).toBe('Tanpa baku waktu');
   await switchUser(page, FRONT_DESK);
 
   // The front desk sees Laporan but not Evaluasi kinerja; the agenda book exports as .xlsx.
@@ -137,17 +163,18 @@ test('every report from the Laporan page as PDF and .xlsx, the evaluation with c
   await expect(page.getByRole('heading', { name: 'Buku Agenda' })).toBeVisible();
   const year = new Date().getFullYear();
   await page.getByLabel('Tahun').selectOption(String(year));
-  await expect(page.getByRole('button', { name: `Ekspor Excel (${year})` })).toBeVisible();
-  // The agenda report is by period: a search is not applied to the file, and the desk says so.
+  await expect(page.getByText('Menampilkan 1–2 dari 2 surat')).toBeVisible();
+  // The file holds what the list shows: with a search word, only the matching letter.
   await page.locator('#agenda-search').fill('PPDB');
   await expect(page.getByText('Menampilkan 1–1 dari 1 surat')).toBeVisible();
-  await expect(page.locator('#agenda-export-note')).toHaveText('Berkas memuat semua surat pada tahun itu; saringan kata kunci, sifat, layanan, dan status tidak ikut.');
   await shot(page, 'r01-agenda-ekspor');
-  const agendaXlsx = await download(page, `Ekspor Excel (${year})`, dir);
-  expect(agendaXlsx.name).toBe(`buku-agenda-${year}-01-01-sd-${year}-12-31.xlsx`);
+  const agendaXlsx = await download(page, 'Ekspor Excel', dir);
+  expect(agendaXlsx.name).toMatch(/^buku-agenda-daftar-\d{4}-\d{2}-\d{2}\.xlsx$/);
   const agendaSheets = await readXlsx(agendaXlsx.file);
-  expect(allCells(agendaSheets)).toContain(agendaNumber);
-  expect(allCells(agendaSheets)).toContain('Dinas Pendidikan');
+  const agendaRows = (agendaSheets.get('Buku Agenda') ?? []).slice(4);
+  expect(agendaRows.map((r) => r[1])).toEqual([agendaNumber]);
+  expect(allCells(agendaSheets)).not.toContain(other.agendaNumber);
+  expect(allCells(agendaSheets)).toContain(`Kata kunci: “PPDB”; Tahun: ${year}`);
 
   // The hosted-systems list exports what its OPD/status filters show.
   await nav.getByRole('link', { name: 'Sistem yang dihosting' }).click();
@@ -158,6 +185,14 @@ test('every report from the Laporan page as PDF and .xlsx, the evaluation with c
   const hostingCells = allCells(await readXlsx(hostingXlsx.file));
   expect(hostingCells).toContain(`ppdb.${PARENT}`);
   expect(hostingCells).not.toContain(`arsip-sekolah.${PARENT}`);
+
+  // The complaints list exports with its filters.
+  await nav.getByRole('link', { name: 'Pengaduan' }).click();
+  await page.getByLabel('Status').selectOption({ label: 'Ditangani petugas' });
+  await expect(page.getByRole('row', { name: /Budi Santoso/ })).toBeVisible();
+  const complaintCells = allCells(await readXlsx((await download(page, 'Ekspor Excel', dir)).file));
+  expect(complaintCells).toContain('Laman PPDB tidak dapat dibuka');
+  expect(complaintCells).toContain('Status: Ditangani petugas');
 
   // ---- The Kepala Dinas produces every report from the Laporan page.
   await switchUser(page, KADIS);
@@ -298,6 +333,15 @@ test('every report from the Laporan page as PDF and .xlsx, the evaluation with c
   await nav.getByRole('link', { name: 'Evaluasi kinerja' }).click();
   await page.getByLabel('Tahun').selectOption(String(year - 1));
   await expect(page.locator('article.report .report-subtitle')).toContainText(String(year - 1));
+
+  // Pengaturan → OPD exports the OPD list it shows with its search.
+  await page.keyboard.press('Alt+P');
+  await page.getByRole('link', { name: 'OPD', exact: true }).click();
+  await page.getByLabel('Cari OPD').fill('pendidikan');
+  await expect(page.getByRole('row', { name: /Dinas Pendidikan/ })).toBeVisible();
+  await expect(page.getByRole('row')).toHaveCount(2);
+  const opdRows = (await readXlsx((await download(page, 'Ekspor Excel', dir)).file)).get('Daftar OPD') ?? [];
+  expect(opdRows.slice(4).map((r) => r[1])).toEqual(['Dinas Pendidikan']);
 
   expect(errors).toEqual([]);
   fs.rmSync(dir, { recursive: true, force: true });

@@ -27,7 +27,8 @@ import { assertReportAllowed, buildReport } from '../reports/builders';
 import { renderComplaintReceipt } from '../reports/complaint-receipt';
 import { renderReportPdf } from '../reports/pdf';
 import { listServiceStandards, renderServiceStandardPdf, saveServiceStandard } from '../reports/standard';
-import { renderReportXlsx } from '../reports/xlsx';
+import { renderReportXlsx, type XlsxOutput } from '../reports/xlsx';
+import { renderListXlsx } from '../reports/lists';
 import type { ReportParams } from '../../../shared/api/report-schemas';
 
 type ReportCall =
@@ -52,7 +53,8 @@ type ReportCall =
   | 'standards.save'
   | 'standards.pdf'
   | 'standards.print'
-  | 'reports.print';
+  | 'reports.print'
+  | 'lists.xlsx';
 
 function requireUser(user: User | null): User {
   if (user === null) throw new ApiError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
@@ -77,6 +79,8 @@ async function printFile(ctx: CoreContext, file: { data: Buffer; fileName: strin
   return { jobId: job.jobId, printer: to.printer };
 }
 
+const xlsxFile = (file: XlsxOutput) => ({ fileName: file.fileName, mime: file.mime, dataBase64: file.data.toString('base64'), sheets: file.sheets });
+
 const settingsOut = (s: ReturnType<typeof getComplaintSettings>) => ({ ...s, lines: complaintContactLines(s) });
 
 export const reportHandlers: Pick<Handlers, ReportCall & CallName> = {
@@ -85,8 +89,7 @@ export const reportHandlers: Pick<Handlers, ReportCall & CallName> = {
   'reports.xlsx': async (ctx, input, caller) => {
     const r = report(ctx, input.report, requireUser(caller.user));
     const office = getOffice(ctx.db);
-    const file = await renderReportXlsx(r, office.timeZone, office.agencyName);
-    return { fileName: file.fileName, mime: file.mime, dataBase64: file.data.toString('base64'), sheets: file.sheets };
+    return xlsxFile(await renderReportXlsx(r, office.timeZone, office.agencyName));
   },
   'evaluation.get': (ctx, input) => evaluateQuarter(ctx.db, input.year, input.quarter),
 
@@ -132,4 +135,6 @@ export const reportHandlers: Pick<Handlers, ReportCall & CallName> = {
   'standards.pdf': async (ctx, input) => pdfFile(await renderServiceStandardPdf(ctx, input.service, input.paper, ctx.now())),
   'standards.print': async (ctx, input) => printFile(ctx, await renderServiceStandardPdf(ctx, input.service, input.paper, ctx.now()), input),
   'reports.print': async (ctx, input, caller) => printFile(ctx, await renderReportPdf(ctx, report(ctx, input.report, requireUser(caller.user)), input.paper), input),
+
+  'lists.xlsx': async (ctx, input, caller) => xlsxFile(await renderListXlsx(ctx.db, input, requireUser(caller.user), ctx.now())),
 };

@@ -1,5 +1,5 @@
 /**
- * A report as an .xlsx workbook (exceljs): one sheet per table, each with a title row, the period,
+ * A report (or a list on the desk) as an .xlsx workbook (exceljs): one sheet per table, each with a title row, the period,
  * a bold header row that stays frozen and carries an autofilter, column widths from the content,
  * dates as real Excel dates (office-local wall clock), numbers as numbers, percentages as
  * fractions formatted "0.0%", and working minutes as a number of minutes. When the report has
@@ -9,6 +9,9 @@ import ExcelJS from 'exceljs';
 import { XLSX_MIME, type Report, type ReportCell, type ReportColumn, type ReportTable } from '../../../shared/api/report-schemas';
 import { utcToLocalDateTime } from '../../../shared/domain/dates';
 import { formatCell } from './format';
+
+/** What the writer needs of a report; a list on the desk (reports/lists.ts) is written the same way. */
+export type XlsxBook = Pick<Report, 'title' | 'subtitle' | 'notes' | 'generatedAt' | 'fileBase' | 'sections'>;
 
 export interface XlsxOutput {
   data: Buffer;
@@ -56,7 +59,7 @@ function headerLabel(column: ReportColumn): string {
   return column.type === 'minutes' && !/menit/i.test(column.label) ? `${column.label} (menit kerja)` : column.label;
 }
 
-function addTableSheet(book: ExcelJS.Workbook, report: Report, t: ReportTable, name: string, timeZone: string, agency: string): void {
+function addTableSheet(book: ExcelJS.Workbook, report: XlsxBook, t: ReportTable, name: string, timeZone: string, agency: string): void {
   const headerRow = 4;
   const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: headerRow, xSplit: 0 }] });
   const n = t.columns.length;
@@ -109,7 +112,7 @@ function addTableSheet(book: ExcelJS.Workbook, report: Report, t: ReportTable, n
   sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: Math.max(headerRow, headerRow + t.rows.length), column: n } };
 }
 
-export async function renderReportXlsx(report: Report, timeZone: string, agency: string): Promise<XlsxOutput> {
+export async function renderReportXlsx(report: XlsxBook, timeZone: string, agency: string): Promise<XlsxOutput> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Loket';
   book.created = new Date(report.generatedAt);

@@ -3,7 +3,7 @@
  * (#/pengaduan/baru, front desk and administrator), and a complaint's page (#/pengaduan/12;
  * #/pengaduan/12/baru right after it was recorded).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   COMPLAINT_CHANNELS,
   COMPLAINT_CHANNEL_LABELS,
@@ -18,6 +18,7 @@ import { href, navigate } from '../lib/router';
 import { useDebounced } from '../lib/useDebounced';
 import { useLiveChange } from '../live';
 import { canRegister, useSession } from '../session';
+import { ExportExcelButton } from '../reports/ReportFiles';
 import { ComplaintDetail, ComplaintStatusBadge } from './ComplaintDetail';
 import { ComplaintForm } from './ComplaintForm';
 import './complaints.css';
@@ -64,16 +65,21 @@ function ComplaintList() {
     setLimit(PAGE);
   }, [filter]);
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    call('complaints.list', {
+  // What the list asks for (a page of it), and "Ekspor Excel" with it (all of it).
+  const listFilter = useMemo(
+    () => ({
       q,
       year: filter.year === '' ? null : Number(filter.year),
       channel: COMPLAINT_CHANNELS.find((c) => c === filter.channel) ?? null,
       status: COMPLAINT_STATUSES.find((s) => s === filter.status) ?? null,
-      limit,
-    })
+    }),
+    [q, filter.year, filter.channel, filter.status],
+  );
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    call('complaints.list', { ...listFilter, limit })
       .then((r) => {
         if (!live) return;
         setResult(r);
@@ -84,7 +90,7 @@ function ComplaintList() {
     return () => {
       live = false;
     };
-  }, [q, filter.year, filter.channel, filter.status, limit, tick]);
+  }, [listFilter, limit, tick]);
   useLiveChange(
     () => setTick((t) => t + 1),
     (e) => e.entity === 'request' || e.call.startsWith('complaints.'),
@@ -156,6 +162,7 @@ function ComplaintList() {
             Hapus saringan
           </button>
         )}
+        {items && items.length > 0 && <ExportExcelButton id="complaints-export" make={() => call('lists.xlsx', { list: 'complaints', ...listFilter })} />}
       </div>
       {items && items.length === 0 && !loading ? (
         <div className="empty-state">

@@ -3,7 +3,7 @@
  * (#/hosting/12), and the form to register (#/hosting/baru) or change one (#/hosting/12/ubah).
  * Every logged-in user reads the register; the roles of the contract change it.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { HOSTING_EDIT_ROLES, HOSTING_STATUSES, HOSTING_STATUS_LABELS, type HostedSystem, type HostedSystemSummary, type HostingStatus } from '../../../shared/api/hosting-schemas';
 import { asApiError, call } from '../api';
 import { Alert, SelectField } from '../components/fields';
@@ -55,10 +55,13 @@ function HostingList() {
     lastFilter = filter;
   }, [filter]);
 
+  // What the list asks for, and "Ekspor Excel" with it.
+  const listFilter = useMemo(() => ({ q, opdId: filter.opdId === '' ? null : Number(filter.opdId), status: statusOf(filter.status) }), [q, filter.opdId, filter.status]);
+
   useEffect(() => {
     let live = true;
     setLoading(true);
-    call('hosting.list', { q, opdId: filter.opdId === '' ? null : Number(filter.opdId), status: statusOf(filter.status) })
+    call('hosting.list', listFilter)
       .then((list) => {
         if (!live) return;
         setItems(list);
@@ -69,7 +72,7 @@ function HostingList() {
     return () => {
       live = false;
     };
-  }, [q, filter.opdId, filter.status, tick]);
+  }, [listFilter, tick]);
   useLiveChange(() => setTick((t) => t + 1));
 
   const filtered = filter.q !== '' || filter.opdId !== '' || filter.status !== '';
@@ -129,11 +132,7 @@ function HostingList() {
           </button>
         )}
         {items && items.length > 0 && (
-          <ExportExcelButton
-            id="hosting-export"
-            params={{ kind: 'hosted_systems', status: statusOf(filter.status), opdId: filter.opdId === '' ? null : Number(filter.opdId) }}
-            note={filter.q !== '' ? 'Berkas memakai saringan OPD dan status; kata kunci pencarian tidak ikut.' : null}
-          />
+          <ExportExcelButton id="hosting-export" make={() => call('lists.xlsx', { list: 'hosting', ...listFilter })} />
         )}
       </div>
       {items && items.length === 0 && !loading ? (

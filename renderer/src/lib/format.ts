@@ -1,5 +1,5 @@
 /** How the desk words times: deadlines with the day's name, working time in hours and minutes. */
-import { DAYS_ID, formatInstantDateTimeId, toLocalParts, zoneOffsetMinutes } from '../../../shared/domain/dates';
+import { DAYS_ID, formatInstantDateTimeId, toLocalParts } from '../../../shared/domain/dates';
 
 /** "Senin, 23 November 2026 pukul 09.09 WIB". */
 export function formatDeadline(instant: string, timeZone: string): string {
@@ -23,9 +23,3 @@ export function formatWorkingMinutes(minutes: number): string {
   return `${hours} jam ${rest} menit`;
 }
 
-/** The office-local end of the day of `now` (for "tenggat hari ini"). */
-export function endOfOfficeDay(now: Date, timeZone: string): string {
-  const offsetMs = zoneOffsetMinutes(timeZone) * 60_000;
-  const day = 86_400_000;
-  return new Date(Math.floor((now.getTime() + offsetMs) / day) * day + day - offsetMs).toISOString();
-}

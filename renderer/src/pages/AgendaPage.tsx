@@ -25,7 +25,6 @@ import { useDebounced } from '../lib/useDebounced';
 import { useLiveChange } from '../live';
 import { canRegister, useSession } from '../session';
 import { ExportExcelButton } from '../reports/ReportFiles';
-import { REPORT_ROLES } from '../../../shared/api/report-schemas';
 
 export const PAGE_SIZE = 50;
 
@@ -112,12 +111,6 @@ export function AgendaPage({ query, onQueryChange }: Props) {
   const from = total === 0 ? 0 : query.page * PAGE_SIZE + 1;
   const to = Math.min(total, (query.page + 1) * PAGE_SIZE);
   const lastPage = Math.max(0, Math.ceil(total / PAGE_SIZE) - 1);
-  // "Ekspor Excel": the agenda report of the chosen year (all years when none is chosen). The report
-  // is by period only, so the other filters (text, urgency, service, status) are not applied.
-  const exportYears = query.year !== null ? [query.year] : years;
-  const exportFrom = exportYears.length > 0 ? `${Math.min(...exportYears)}-01-01` : null;
-  const exportTo = exportYears.length > 0 ? `${Math.max(...exportYears)}-12-31` : null;
-  const otherFilters = query.q !== '' || query.nature !== null || query.service !== null || query.status !== null;
 
   function onRowsKey(e: KeyboardEvent<HTMLTableSectionElement>) {
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
@@ -232,12 +225,10 @@ export function AgendaPage({ query, onQueryChange }: Props) {
             Hapus saringan
           </button>
         )}
-        {exportFrom && exportTo && REPORT_ROLES.agenda.includes(user.role) && (
+        {result && result.items.length > 0 && (
           <ExportExcelButton
             id="agenda-export"
-            params={{ kind: 'agenda', from: exportFrom, to: exportTo }}
-            label={query.year !== null ? `Ekspor Excel (${query.year})` : 'Ekspor Excel (semua tahun)'}
-            note={otherFilters ? 'Berkas memuat semua surat pada tahun itu; saringan kata kunci, sifat, layanan, dan status tidak ikut.' : null}
+            make={() => call('lists.xlsx', { list: 'agenda', q: query.q, year: query.year, nature: query.nature, service: query.service, status: query.status })}
           />
         )}
       </div>

@@ -5,48 +5,18 @@
  */
 import { useCallback, useState } from 'react';
 import type { QueueItemDto } from '../../../shared/api/engine-schemas';
+import { QUEUE_FILTERS, QUEUE_FILTER_LABELS, filterQueue, type QueueFilter } from '../../../shared/domain/queue-filter';
 import { asApiError, call } from '../api';
 import { Alert, cls } from '../components/fields';
 import { QueueTable } from '../components/QueueTable';
-import { endOfOfficeDay } from '../lib/format';
 import { href } from '../lib/router';
 import { usePolling } from '../lib/usePolling';
 import { useDeskPulse } from '../pulse';
 import { useSession } from '../session';
-
-export const QUEUE_FILTERS = ['semua', 'belum-dibaca', 'belum-ditindaklanjuti', 'hari-ini', 'terlambat', 'hampir-terlambat'] as const;
-export type QueueFilter = (typeof QUEUE_FILTERS)[number];
-
-export const QUEUE_FILTER_LABELS: Record<QueueFilter, string> = {
-  semua: 'Semua',
-  'belum-dibaca': 'Disposisi belum dibaca',
-  'belum-ditindaklanjuti': 'Belum ditindaklanjuti',
-  'hari-ini': 'Tenggat hari ini',
-  terlambat: 'Terlambat',
-  'hampir-terlambat': 'Hampir terlambat',
-};
+import { ExportExcelButton } from '../reports/ReportFiles';
 
 export function asQueueFilter(value: string | undefined): QueueFilter {
   return (QUEUE_FILTERS as readonly string[]).includes(value ?? '') ? (value as QueueFilter) : 'semua';
-}
-
-export function filterQueue(items: QueueItemDto[], filter: QueueFilter, timeZone: string, now = new Date()): QueueItemDto[] {
-  switch (filter) {
-    case 'semua':
-      return items;
-    case 'belum-dibaca':
-      return items.filter((q) => q.unreadDisposition);
-    case 'belum-ditindaklanjuti':
-      return items.filter((q) => !q.unreadDisposition);
-    case 'hari-ini': {
-      const end = endOfOfficeDay(now, timeZone);
-      return items.filter((q) => q.timing.dueAt !== null && q.timing.dueAt < end && q.timing.status !== 'late');
-    }
-    case 'terlambat':
-      return items.filter((q) => q.timing.status === 'late');
-    case 'hampir-terlambat':
-      return items.filter((q) => q.timing.status === 'at_risk');
-  }
 }
 
 /** queue.mine, polled; `reload` reads it again now. */
@@ -81,9 +51,12 @@ export function QueuePage({ filter }: { filter: QueueFilter }) {
           <h1 id="queue-title">Antrian saya</h1>
           <p className="muted">Langkah SOP yang menunggu Anda: yang terlambat di atas, lalu menurut tenggat. Diperbarui setiap menit.</p>
         </div>
-        <button type="button" className="btn btn--secondary" onClick={queue.reload}>
-          Muat ulang
-        </button>
+        <div className="actions">
+          {shown.length > 0 && <ExportExcelButton id="queue-export" make={() => call('lists.xlsx', { list: 'queue', filter })} />}
+          <button type="button" className="btn btn--secondary" onClick={queue.reload}>
+            Muat ulang
+          </button>
+        </div>
       </div>
       <nav className="chips" aria-label="Saring antrian">
         {QUEUE_FILTERS.map((f) => {

@@ -2,10 +2,10 @@
  * A report as files: "Simpan PDF" and "Unduh Excel" download what reports.pdf / reports.xlsx
  * make, "Pratinjau PDF" shows the PDF in the page, "Cetak…" sends it to a printer of this desk
  * (reports.print, through the same print dialog as every document). The lists' "Ekspor Excel"
- * button is the same download. Errors come back in Indonesian from the API (useAction).
+ * button saves the same way what lists.xlsx makes. Errors come back in Indonesian from the API (useAction).
  */
 import { useEffect, useRef, useState } from 'react';
-import type { ReportParamsInput } from '../../../shared/api/report-schemas';
+import type { ReportParamsInput, XlsxFile } from '../../../shared/api/report-schemas';
 import { PAPER_LABELS, PAPER_SIZES, type PaperSize } from '../../../shared/api/schemas';
 import { call } from '../api';
 import { Alert, SelectField } from '../components/fields';
@@ -22,10 +22,13 @@ async function pdfOf(report: ReportParamsInput, paper: PaperSize) {
   return { blob: base64ToBlob(file.dataBase64, file.mime), fileName: file.fileName, pages: file.pages };
 }
 
-async function downloadXlsx(report: ReportParamsInput): Promise<string> {
-  const file = await call('reports.xlsx', { report });
+function saveXlsx(file: XlsxFile): string {
   downloadBlob(base64ToBlob(file.dataBase64, file.mime), file.fileName);
   return file.fileName;
+}
+
+async function downloadXlsx(report: ReportParamsInput): Promise<string> {
+  return saveXlsx(await call('reports.xlsx', { report }));
 }
 
 interface Preview {
@@ -129,19 +132,27 @@ export function ReportFileActions({ params, title }: { params: ReportParamsInput
   );
 }
 
-/** "Ekspor Excel" on a list: downloads the list's report as .xlsx; `note` says what the file leaves out. */
-export function ExportExcelButton({ id, params, label = 'Ekspor Excel', note }: { id: string; params: ReportParamsInput; label?: string; note?: string | null }) {
+/**
+ * "Ekspor Excel" on a list: `make` asks the register for the file (lists.xlsx with the filters the
+ * list shows) and the desk saves it; busy while the file is made, the API's Indonesian message on failure.
+ */
+export function ExportExcelButton({ id, make, label = 'Ekspor Excel' }: { id: string; make: () => Promise<XlsxFile>; label?: string }) {
   const action = useAction();
+  const [done, setDone] = useState<string | null>(null);
+  async function run() {
+    if (action.busy) return;
+    setDone(null);
+    const r = await action.run(async () => saveXlsx(await make()));
+    if (r.ok) setDone(`Berkas ${r.value} diunduh.`);
+  }
   return (
     <span className="export-excel">
-      {note && (
-        <span id={`${id}-note`} className="muted small">
-          {note}
-        </span>
-      )}
-      <button type="button" id={id} className="btn btn--secondary" disabled={action.busy} onClick={() => void action.run(() => downloadXlsx(params))} aria-describedby={note ? `${id}-note` : undefined}>
+      <button type="button" id={id} className="btn btn--secondary" disabled={action.busy} aria-busy={action.busy} onClick={() => void run()}>
         {action.busy ? 'Membuat Excel…' : label}
       </button>
+      <span className="sr-only" role="status" aria-live="polite">
+        {action.busy ? 'Sedang membuat berkas Excel…' : (done ?? '')}
+      </span>
       {action.error && (
         <span className="field-error" role="alert">
           {action.error}

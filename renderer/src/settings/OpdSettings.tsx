@@ -6,6 +6,7 @@ import { useAction, useFocusFirstInvalid } from '../lib/useAction';
 import { useDebounced } from '../lib/useDebounced';
 import { href } from '../lib/router';
 import { ActiveMark, EditorCard, ListHead, LoadState, useList } from './common';
+import { ExportExcelButton } from '../reports/ReportFiles';
 
 interface OpdDraft {
   id?: number;
@@ -54,6 +55,7 @@ export function OpdSettings() {
               <a className="btn btn--ghost" href={href('/impor/opd')}>
                 Impor dari Excel/CSV…
               </a>
+              {list.items && list.items.length > 0 && <ExportExcelButton id="opd-export" make={() => call('lists.xlsx', { list: 'opd', q: query, includeInactive })} />}
               <button type="button" className="btn btn--secondary" onClick={() => edit(null)}>
                 + Tambah OPD
               </button>
