@@ -380,6 +380,15 @@ test('pengaturan administrator: pejabat, OPD, kode klasifikasi, instruksi, meja 
   await page.locator('#code-description').fill('Persuratan');
   await page.getByRole('button', { name: 'Simpan kode' }).click();
   await expect(page.getByText('Kode 000.7 tersimpan.')).toBeVisible();
+  // The same code again is named next to its field, and nothing typed is lost.
+  await page.getByRole('button', { name: '+ Tambah kode' }).click();
+  await page.locator('#code-code').fill('000.7');
+  await page.locator('#code-description').fill('Persuratan lagi');
+  await page.getByRole('button', { name: 'Simpan kode' }).click();
+  await expect(page.locator('#code-code-error')).toHaveText('Kode ini sudah ada. Ubah kode yang ada di daftar.');
+  await expect(page.locator('#code-code')).toBeFocused();
+  await expect(page.locator('#code-description')).toHaveValue('Persuratan lagi');
+  await page.getByRole('button', { name: 'Batal' }).click();
   await page.getByRole('link', { name: 'Instruksi disposisi' }).click();
   await expect(page.getByRole('cell', { name: 'Untuk ditindaklanjuti', exact: true })).toBeVisible();
   await page.getByRole('button', { name: '+ Tambah instruksi' }).click();

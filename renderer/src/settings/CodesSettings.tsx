@@ -1,38 +1,21 @@
-import { useRef, useState, type FormEvent } from 'react';
 import type { ClassificationCode } from '../../../shared/api/schemas';
-import { call } from '../api';
+import { ApiCallError, call } from '../api';
 import { Alert, CheckboxField, TextField } from '../components/fields';
-import { useAction, useFocusFirstInvalid } from '../lib/useAction';
-import { ActiveMark, EditorCard, ListHead, LoadState, useList } from './common';
+import { EditableTable, EditorCard, ListHead, LoadState, statusColumn, useEditor, useList } from './common';
 
 export function CodesSettings() {
   const list = useList(() => call('codes.list', { includeInactive: true }));
-  const [editing, setEditing] = useState<(ClassificationCode & { isNew: boolean }) | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const action = useAction();
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(formRef, action.fields);
+  const editor = useEditor<ClassificationCode & { isNew: boolean }>(async (draft) => {
+    if (draft.isNew && list.items?.some((c) => c.code === draft.code.trim())) {
+      throw new ApiCallError({ code: 'INVALID_INPUT', message: 'Kode ini sudah ada.', fields: { code: 'Kode ini sudah ada. Ubah kode yang ada di daftar.' } });
+    }
+    const saved = await call('codes.save', { code: draft.code, description: draft.description, active: draft.active });
+    return `Kode ${saved.code} tersimpan.`;
+  }, list.reload);
+  const { editing, setEditing, notice, action, formRef, submit } = editor;
 
   function edit(c: ClassificationCode | null) {
-    action.clear();
-    setNotice(null);
-    setEditing(c ? { ...c, isNew: false } : { code: '', description: '', active: true, isNew: true });
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!editing || action.busy) return;
-    if (editing.isNew && list.items?.some((c) => c.code === editing.code.trim())) {
-      action.setFields({ code: 'Kode ini sudah ada. Ubah kode yang ada di daftar.' });
-      action.setError('Kode ini sudah ada.');
-      return;
-    }
-    const result = await action.run(() => call('codes.save', { code: editing.code, description: editing.description, active: editing.active }));
-    if (result.ok) {
-      setNotice(`Kode ${result.value.code} tersimpan.`);
-      setEditing(null);
-      list.reload();
-    }
+    editor.open(c ? { ...c, isNew: false } : { code: '', description: '', active: true, isNew: true });
   }
 
   return (
@@ -50,36 +33,21 @@ export function CodesSettings() {
         {notice && <Alert kind="success">{notice}</Alert>}
         <LoadState error={list.error} loading={list.items === null} />
         {list.items && (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Kode</th>
-                <th scope="col">Keterangan</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="sr-only">Tindakan</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((c) => (
-                <tr key={c.code}>
-                  <td className="nowrap">
-                    <code>{c.code}</code>
-                  </td>
-                  <td>{c.description}</td>
-                  <td>
-                    <ActiveMark active={c.active} />
-                  </td>
-                  <td className="num">
-                    <button type="button" className="btn btn--small btn--ghost" onClick={() => edit(c)} aria-label={`Ubah kode ${c.code}`}>
-                      Ubah
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <EditableTable
+            items={list.items}
+            rowKey={(c) => c.code}
+            columns={[
+              {
+                header: 'Kode',
+                className: 'nowrap',
+                cell: (c) => <code>{c.code}</code>,
+              },
+              { header: 'Keterangan', cell: (c) => c.description },
+              statusColumn(),
+            ]}
+            onEdit={edit}
+            editLabel={(c) => `Ubah kode ${c.code}`}
+          />
         )}
       </section>
       {editing && (

@@ -1,35 +1,20 @@
-import { useRef, useState, type FormEvent } from 'react';
 import type { Instruction, InstructionInput } from '../../../shared/api/schemas';
 import { call } from '../api';
 import { Alert, CheckboxField, TextField } from '../components/fields';
-import { useAction, useFocusFirstInvalid } from '../lib/useAction';
-import { ActiveMark, EditorCard, ListHead, LoadState, useList } from './common';
+import { EditableTable, EditorCard, ListHead, LoadState, statusColumn, useEditor, useList } from './common';
 
 export function InstructionsSettings() {
   const list = useList(() => call('instructions.list', { includeInactive: true }));
-  const [editing, setEditing] = useState<{ id?: number; label: string; active: boolean } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const action = useAction();
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(formRef, action.fields);
+  const editor = useEditor<{ id?: number; label: string; active: boolean }>(async (draft) => {
+    const input: InstructionInput = { label: draft.label, active: draft.active };
+    if (draft.id !== undefined) input.id = draft.id;
+    const saved = await call('instructions.save', input);
+    return `Instruksi “${saved.label}” tersimpan.`;
+  }, list.reload);
+  const { editing, setEditing, notice, action, formRef, submit } = editor;
 
   function edit(i: Instruction | null) {
-    action.clear();
-    setNotice(null);
-    setEditing(i ? { ...i } : { label: '', active: true });
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!editing || action.busy) return;
-    const input: InstructionInput = { label: editing.label, active: editing.active };
-    if (editing.id !== undefined) input.id = editing.id;
-    const result = await action.run(() => call('instructions.save', input));
-    if (result.ok) {
-      setNotice(`Instruksi “${result.value.label}” tersimpan.`);
-      setEditing(null);
-      list.reload();
-    }
+    editor.open(i ? { ...i } : { label: '', active: true });
   }
 
   return (
@@ -47,32 +32,13 @@ export function InstructionsSettings() {
         {notice && <Alert kind="success">{notice}</Alert>}
         <LoadState error={list.error} loading={list.items === null} />
         {list.items && (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Instruksi</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="sr-only">Tindakan</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((i) => (
-                <tr key={i.id}>
-                  <td>{i.label}</td>
-                  <td>
-                    <ActiveMark active={i.active} />
-                  </td>
-                  <td className="num">
-                    <button type="button" className="btn btn--small btn--ghost" onClick={() => edit(i)} aria-label={`Ubah ${i.label}`}>
-                      Ubah
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <EditableTable
+            items={list.items}
+            rowKey={(i) => i.id}
+            columns={[{ header: 'Instruksi', cell: (i) => i.label }, statusColumn()]}
+            onEdit={edit}
+            editLabel={(i) => `Ubah ${i.label}`}
+          />
         )}
       </section>
       {editing && (

@@ -1,34 +1,19 @@
-import { useRef, useState, type FormEvent } from 'react';
 import { OFFICIAL_POSITION_LABELS, OFFICIAL_POSITIONS, type Official } from '../../../shared/api/schemas';
 import { call } from '../api';
 import { Alert, CheckboxField, SelectField } from '../components/fields';
 import { emptyOfficial, OfficialFields, RankList, toOfficialInput, type OfficialDraft } from '../components/OfficialFields';
-import { useAction, useFocusFirstInvalid } from '../lib/useAction';
-import { ActiveMark, EditorCard, ListHead, LoadState, useList } from './common';
+import { EditableTable, EditorCard, ListHead, LoadState, OrDash, statusColumn, useEditor, useList } from './common';
 
 export function OfficialsSettings() {
   const list = useList(() => call('officials.list', {}));
-  const [editing, setEditing] = useState<OfficialDraft | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const action = useAction();
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(formRef, action.fields);
+  const editor = useEditor<OfficialDraft>(async (draft) => {
+    const saved = await call('officials.save', toOfficialInput(draft));
+    return `Data ${saved.name} tersimpan.`;
+  }, list.reload);
+  const { editing, setEditing, notice, action, formRef, submit } = editor;
 
   function edit(o: Official | null) {
-    action.clear();
-    setNotice(null);
-    setEditing(o ? { ...o } : emptyOfficial('kabid'));
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!editing || action.busy) return;
-    const result = await action.run(() => call('officials.save', toOfficialInput(editing)));
-    if (result.ok) {
-      setNotice(`Data ${result.value.name} tersimpan.`);
-      setEditing(null);
-      list.reload();
-    }
+    editor.open(o ? { ...o } : emptyOfficial('kabid'));
   }
 
   return (
@@ -46,43 +31,35 @@ export function OfficialsSettings() {
         {notice && <Alert kind="success">{notice}</Alert>}
         <LoadState error={list.error} loading={list.items === null} />
         {list.items && (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Jabatan</th>
-                <th scope="col">Nama</th>
-                <th scope="col">NIP</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="sr-only">Tindakan</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((o) => (
-                <tr key={o.id}>
-                  <td>
+          <EditableTable
+            items={list.items}
+            rowKey={(o) => o.id}
+            columns={[
+              {
+                header: 'Jabatan',
+                cell: (o) => (
+                  <>
                     {o.acting && 'Plt. '}
                     {o.title}
                     {o.unit && <span className="cell-sub">Bidang {o.unit}</span>}
-                  </td>
-                  <td>
+                  </>
+                ),
+              },
+              {
+                header: 'Nama',
+                cell: (o) => (
+                  <>
                     {o.name}
                     {o.rank && <span className="cell-sub">{o.rank}</span>}
-                  </td>
-                  <td className="nowrap">{o.nip || <span className="muted">–</span>}</td>
-                  <td>
-                    <ActiveMark active={o.active} />
-                  </td>
-                  <td className="num">
-                    <button type="button" className="btn btn--small btn--ghost" onClick={() => edit(o)} aria-label={`Ubah ${o.name}`}>
-                      Ubah
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: 'NIP', className: 'nowrap', cell: (o) => <OrDash value={o.nip} /> },
+              statusColumn(),
+            ]}
+            onEdit={edit}
+            editLabel={(o) => `Ubah ${o.name}`}
+          />
         )}
       </section>
       {editing && (

@@ -1,11 +1,10 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Opd } from '../../../shared/api/schemas';
 import { call } from '../api';
 import { Alert, CheckboxField, TextField } from '../components/fields';
-import { useAction, useFocusFirstInvalid } from '../lib/useAction';
 import { useDebounced } from '../lib/useDebounced';
 import { href } from '../lib/router';
-import { ActiveMark, EditorCard, ListHead, LoadState, useList } from './common';
+import { EditableTable, EditorCard, ListHead, LoadState, OrDash, statusColumn, useEditor, useList } from './common';
 import { ExportExcelButton } from '../reports/ReportFiles';
 
 interface OpdDraft {
@@ -21,27 +20,14 @@ export function OpdSettings() {
   const [includeInactive, setIncludeInactive] = useState(true);
   const query = useDebounced(q, 250);
   const list = useList(() => call('opd.list', { q: query, includeInactive }), `${query}|${includeInactive}`);
-  const [editing, setEditing] = useState<OpdDraft | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const action = useAction();
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(formRef, action.fields);
+  const editor = useEditor<OpdDraft>(async (draft) => {
+    const saved = await call('opd.save', draft);
+    return `${saved.name} tersimpan.`;
+  }, list.reload);
+  const { editing, setEditing, notice, action, formRef, submit } = editor;
 
   function edit(o: Opd | null) {
-    action.clear();
-    setNotice(null);
-    setEditing(o ? { ...o } : { name: '', shortName: '', address: '', active: true });
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!editing || action.busy) return;
-    const result = await action.run(() => call('opd.save', editing));
-    if (result.ok) {
-      setNotice(`${result.value.name} tersimpan.`);
-      setEditing(null);
-      list.reload();
-    }
+    editor.open(o ? { ...o } : { name: '', shortName: '', address: '', active: true });
   }
 
   return (
@@ -70,36 +56,18 @@ export function OpdSettings() {
         <LoadState error={list.error} loading={list.items === null} />
         {list.items && list.items.length === 0 && <p className="muted">Tidak ada OPD yang cocok.</p>}
         {list.items && list.items.length > 0 && (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Nama OPD</th>
-                <th scope="col">Singkatan</th>
-                <th scope="col">Alamat</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="sr-only">Tindakan</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((o) => (
-                <tr key={o.id}>
-                  <td>{o.name}</td>
-                  <td>{o.shortName || <span className="muted">–</span>}</td>
-                  <td>{o.address || <span className="muted">–</span>}</td>
-                  <td>
-                    <ActiveMark active={o.active} />
-                  </td>
-                  <td className="num">
-                    <button type="button" className="btn btn--small btn--ghost" onClick={() => edit(o)} aria-label={`Ubah ${o.name}`}>
-                      Ubah
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <EditableTable
+            items={list.items}
+            rowKey={(o) => o.id}
+            columns={[
+              { header: 'Nama OPD', cell: (o) => o.name },
+              { header: 'Singkatan', cell: (o) => <OrDash value={o.shortName} /> },
+              { header: 'Alamat', cell: (o) => <OrDash value={o.address} /> },
+              statusColumn(),
+            ]}
+            onEdit={edit}
+            editLabel={(o) => `Ubah ${o.name}`}
+          />
         )}
       </section>
       {editing && (

@@ -7,7 +7,7 @@ import type { ServiceStandard, ServiceStandardInput } from '../../../shared/api/
 import { call } from '../api';
 import { Alert, TextAreaField, TextField } from '../components/fields';
 import { href } from '../lib/router';
-import { EditorCard, ListHead, LoadState, useEditor, useList } from './common';
+import { EditableTable, EditorCard, ListHead, LoadState, OrDash, useEditor, useList } from './common';
 
 interface Draft {
   service: ServiceStandardInput['service'];
@@ -59,38 +59,20 @@ export function StandardsSettings() {
         {editor.notice && <Alert kind="success">{editor.notice}</Alert>}
         <LoadState error={list.error} loading={list.items === null} />
         {list.items && (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Layanan</th>
-                <th scope="col">SOP</th>
-                <th scope="col">Persyaratan</th>
-                <th scope="col">Waktu</th>
-                <th scope="col">Biaya</th>
-                <th scope="col">Produk</th>
-                <th scope="col">
-                  <span className="sr-only">Tindakan</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((s) => (
-                <tr key={s.service}>
-                  <td>{s.serviceLabel}</td>
-                  <td>{s.template?.name ?? <span className="muted">Belum dipilih</span>}</td>
-                  <td>{s.requirements.length === 0 ? <span className="muted">Belum diisi</span> : `${s.requirements.length} butir`}</td>
-                  <td>{s.time}</td>
-                  <td>{s.fee || <span className="muted">–</span>}</td>
-                  <td>{s.product || <span className="muted">–</span>}</td>
-                  <td className="num">
-                    <button type="button" className="btn btn--small btn--ghost" onClick={() => edit(s)} aria-label={`Ubah standar ${s.serviceLabel}`}>
-                      Ubah
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <EditableTable
+            items={list.items}
+            rowKey={(s) => s.service}
+            columns={[
+              { header: 'Layanan', cell: (s) => s.serviceLabel },
+              { header: 'SOP', cell: (s) => s.template?.name ?? <span className="muted">Belum dipilih</span> },
+              { header: 'Persyaratan', cell: (s) => (s.requirements.length === 0 ? <span className="muted">Belum diisi</span> : `${s.requirements.length} butir`) },
+              { header: 'Waktu', cell: (s) => s.time },
+              { header: 'Biaya', cell: (s) => <OrDash value={s.fee} /> },
+              { header: 'Produk', cell: (s) => <OrDash value={s.product} /> },
+            ]}
+            onEdit={edit}
+            editLabel={(s) => `Ubah standar ${s.serviceLabel}`}
+          />
         )}
       </section>
       {editing && (

@@ -1,11 +1,9 @@
-import { useRef, useState, type FormEvent } from 'react';
 import { ROLES, ROLE_LABELS, type Role } from '../../../shared/api/roles';
 import type { User, UserInput } from '../../../shared/api/schemas';
-import { call } from '../api';
+import { ApiCallError, call } from '../api';
 import { Alert, CheckboxField, SelectField, TextField } from '../components/fields';
-import { useAction, useFocusFirstInvalid } from '../lib/useAction';
 import { useSession } from '../session';
-import { ActiveMark, EditorCard, ListHead, LoadState, useList } from './common';
+import { EditableTable, EditorCard, ListHead, LoadState, statusColumn, useEditor, useList } from './common';
 
 interface UserDraft {
   id?: number;
@@ -22,51 +20,32 @@ export function UsersSettings() {
   const { user: me } = useSession();
   const list = useList(() => call('users.list', {}));
   const officials = useList(() => call('officials.list', {}));
-  const [editing, setEditing] = useState<UserDraft | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const action = useAction();
-  const formRef = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(formRef, action.fields);
-
-  function edit(u: User | null) {
-    action.clear();
-    setNotice(null);
-    setEditing(
-      u
-        ? { ...u, password: '', password2: '' }
-        : { username: '', fullName: '', role: 'front_desk', officialId: null, active: true, password: '', password2: '' },
-    );
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!editing || action.busy) return;
-    const isNew = editing.id === undefined;
-    if ((isNew || editing.password !== '') && editing.password !== editing.password2) {
-      action.setFields({ password2: 'Ulangan kata sandi tidak sama.' });
-      action.setError('Ulangan kata sandi tidak sama.');
-      return;
+  const editor = useEditor<UserDraft>(async (draft) => {
+    const isNew = draft.id === undefined;
+    if ((isNew || draft.password !== '') && draft.password !== draft.password2) {
+      throw new ApiCallError({ code: 'INVALID_INPUT', message: 'Ulangan kata sandi tidak sama.', fields: { password2: 'Ulangan kata sandi tidak sama.' } });
     }
-    if (isNew && editing.password === '') {
-      action.setFields({ password: 'Kata sandi wajib diisi untuk pengguna baru.' });
-      action.setError('Kata sandi wajib diisi untuk pengguna baru.');
-      return;
+    if (isNew && draft.password === '') {
+      throw new ApiCallError({ code: 'INVALID_INPUT', message: 'Kata sandi wajib diisi untuk pengguna baru.', fields: { password: 'Kata sandi wajib diisi untuk pengguna baru.' } });
     }
     const input: UserInput = {
-      username: editing.username,
-      fullName: editing.fullName,
-      role: editing.role,
-      officialId: editing.officialId,
-      active: editing.active,
+      username: draft.username,
+      fullName: draft.fullName,
+      role: draft.role,
+      officialId: draft.officialId,
+      active: draft.active,
     };
-    if (editing.id !== undefined) input.id = editing.id;
-    if (editing.password !== '') input.password = editing.password;
-    const result = await action.run(() => call('users.save', input));
-    if (result.ok) {
-      setNotice(`Pengguna ${result.value.username} (${result.value.fullName}) tersimpan.`);
-      setEditing(null);
-      list.reload();
-    }
+    if (draft.id !== undefined) input.id = draft.id;
+    if (draft.password !== '') input.password = draft.password;
+    const saved = await call('users.save', input);
+    return `Pengguna ${saved.username} (${saved.fullName}) tersimpan.`;
+  }, list.reload);
+  const { editing, setEditing, notice, action, formRef, submit } = editor;
+
+  function edit(u: User | null) {
+    editor.open(u
+        ? { ...u, password: '', password2: '' }
+        : { username: '', fullName: '', role: 'front_desk', officialId: null, active: true, password: '', password2: '' });
   }
 
   const officialName = (id: number | null) => (id === null ? null : (officials.items?.find((o) => o.id === id)?.name ?? null));
@@ -86,42 +65,35 @@ export function UsersSettings() {
         {notice && <Alert kind="success">{notice}</Alert>}
         <LoadState error={list.error} loading={list.items === null} />
         {list.items && (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Nama pengguna</th>
-                <th scope="col">Nama lengkap</th>
-                <th scope="col">Peran</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="sr-only">Tindakan</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.items.map((u) => (
-                <tr key={u.id}>
-                  <td className="nowrap">
+          <EditableTable
+            items={list.items}
+            rowKey={(u) => u.id}
+            columns={[
+              {
+                header: 'Nama pengguna',
+                className: 'nowrap',
+                cell: (u) => (
+                  <>
                     {u.username}
                     {u.id === me.id && <span className="cell-sub">(Anda)</span>}
-                  </td>
-                  <td>
+                  </>
+                ),
+              },
+              {
+                header: 'Nama lengkap',
+                cell: (u) => (
+                  <>
                     {u.fullName}
                     {officialName(u.officialId) && <span className="cell-sub">Pejabat: {officialName(u.officialId)}</span>}
-                  </td>
-                  <td>{ROLE_LABELS[u.role]}</td>
-                  <td>
-                    <ActiveMark active={u.active} />
-                  </td>
-                  <td className="num">
-                    <button type="button" className="btn btn--small btn--ghost" onClick={() => edit(u)} aria-label={`Ubah ${u.username}`}>
-                      Ubah
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: 'Peran', cell: (u) => ROLE_LABELS[u.role] },
+              statusColumn(),
+            ]}
+            onEdit={edit}
+            editLabel={(u) => `Ubah ${u.username}`}
+          />
         )}
       </section>
       {editing && (

@@ -122,3 +122,68 @@ export function useEditor<D>(save: (draft: D) => Promise<string>, onSaved: () =>
 
   return { editing, setEditing, notice, action, formRef, open, submit, cancel: () => setEditing(null) };
 }
+
+/** One column of a settings list: its heading and what a row shows in it. */
+export interface Column<T> {
+  header: string;
+  cell: (item: T) => ReactNode;
+  className?: string;
+}
+
+/** A settings list as a table, each row with its "Ubah" button (named for the row, for screen readers). */
+export function EditableTable<T>({
+  items,
+  rowKey,
+  columns,
+  onEdit,
+  editLabel,
+}: {
+  items: readonly T[];
+  rowKey: (item: T) => string | number;
+  columns: ReadonlyArray<Column<T>>;
+  onEdit: (item: T) => void;
+  editLabel: (item: T) => string;
+}) {
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c.header} scope="col">
+              {c.header}
+            </th>
+          ))}
+          <th scope="col">
+            <span className="sr-only">Tindakan</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={rowKey(item)}>
+            {columns.map((c) => (
+              <td key={c.header} className={c.className}>
+                {c.cell(item)}
+              </td>
+            ))}
+            <td className="num">
+              <button type="button" className="btn btn--small btn--ghost" onClick={() => onEdit(item)} aria-label={editLabel(item)}>
+                Ubah
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** A cell's value, or a grey dash when it is empty. */
+export function OrDash({ value }: { value: ReactNode }) {
+  return value ? <>{value}</> : <span className="muted">–</span>;
+}
+
+/** The "Status" column of a list whose rows can be switched off. */
+export function statusColumn<T extends { active: boolean }>(): Column<T> {
+  return { header: 'Status', cell: (item) => <ActiveMark active={item.active} /> };
+}
