@@ -14,6 +14,8 @@ import { createHttpHost } from './http';
 import { LanListener } from './lan';
 import { HostClient, pairWithHost, probeHost, RemoteDispatcher, writeKlien, type Klien } from './remote';
 import type { DeskPairing } from '../core/context';
+import { ScanJobs, systemScannerDriver } from '../core/scan/scanner';
+import type { ScannerDriver } from '../core/scan/driver';
 import { ApiError } from '../../shared/api/errors';
 import path from 'node:path';
 
@@ -51,13 +53,33 @@ export interface RemoteDesk {
 }
 
 /** This computer as a desk client of the host named in klien.json: no register is opened. */
-export function openRemoteDesk(klien: Klien, dataDir: string, local: { printing?: Printing; prefs?: PrefsStore; log?: (m: string) => void } = {}): RemoteDesk {
+export function openRemoteDesk(
+  klien: Klien,
+  dataDir: string,
+  local: { printing?: Printing; prefs?: PrefsStore; scanDriver?: ScannerDriver; log?: (m: string) => void } = {},
+): RemoteDesk {
+  // The desk's own scanners; each scan's PDF is uploaded to the host in the scanning user's name.
+  const scans = new ScanJobs({
+    driver: local.scanDriver ?? systemScannerDriver(),
+    store: () => {
+      throw new Error('Pindaian di meja disimpan lewat host.');
+    },
+    now: () => new Date(),
+    timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+  });
   const dispatcher = new RemoteDispatcher(new HostClient(klien), {
     printing: local.printing ?? systemPrinting(),
     prefs: local.prefs ?? new JsonPrefsStore(path.join(dataDir, 'meja-ini.json')),
+    scans,
     log: local.log,
   });
-  return { dispatcher, close: () => dispatcher.close() };
+  return {
+    dispatcher,
+    close: () => {
+      void scans.close();
+      dispatcher.close();
+    },
+  };
 }
 
 /** The browser desk of a desk client: the renderer from here, every call through the pinned connection. */

@@ -18,7 +18,10 @@ import { contract, isCallName } from '../../shared/api/contract';
 import { DESK_HEADER, DESK_LOCAL_CALLS, IDEMPOTENCY_HEADER, isChangeEvent, isDeskLocalCall, usesIdempotencyKey, type ChangeEvent } from '../../shared/api/effects';
 import { ApiError, DEFAULT_MESSAGES, ERROR_CODES, type ApiErrorBody, type ApiResult, type ErrorCode } from '../../shared/api/errors';
 import { PairOutputSchema } from '../../shared/api/lan-schemas';
-import type { PaperSize } from '../../shared/api/schemas';
+import { AttachmentSchema, UserSchema, type Attachment, type PaperSize, type User } from '../../shared/api/schemas';
+import { roleAllowed } from '../../shared/api/roles';
+import { listScanners, scannerOptions } from '../core/scan/handlers';
+import type { ScanJobs } from '../core/scan/scanner';
 import { derToPem, fingerprintOfDer, fingerprintOfPem, normalizeFingerprint } from '../core/services/tls';
 import type { PrefsStore } from '../core/services/prefs';
 import type { Printing } from '../core/services/printing';
@@ -417,6 +420,8 @@ export async function pairWithHost(options: { hostUrl: string; code: string; des
 export interface DeskLocal {
   printing: Printing;
   prefs: PrefsStore;
+  /** The scanners attached to this desk; the PDF of a scan is uploaded to the host. */
+  scans?: ScanJobs;
   log?: (message: string) => void;
 }
 
@@ -465,7 +470,8 @@ function deskPrintJob(name: DeskPrintCall, raw: unknown): { render: 'documents.r
 
 export class RemoteDispatcher {
   private lastToken: string | null = null;
-  private readonly verified = new Map<string, number>();
+  /** Tokens the host vouched for, with the user and when it was asked. */
+  private readonly verified = new Map<string, { at: number; user: User }>();
   private readonly watchers = new Set<(event: ChangeEvent) => void>();
   private stream: { close: () => void } | null = null;
   private streamToken: string | null = null;
@@ -494,23 +500,56 @@ export class RemoteDispatcher {
     return result;
   };
 
-  /** The session is valid at the host (asked at most every 30 s per token). */
-  private async checkSession(token: string | null): Promise<ApiErrorBody | null> {
-    if (!token) return { code: 'UNAUTHENTICATED', message: DEFAULT_MESSAGES.UNAUTHENTICATED };
-    const at = this.verified.get(token);
-    if (at !== undefined && Date.now() - at < 30_000) return null;
+  /** The user of a session valid at the host (asked at most every 30 s per token). */
+  private async checkSession(token: string | null): Promise<{ user: User } | { error: ApiErrorBody }> {
+    if (!token) return { error: { code: 'UNAUTHENTICATED', message: DEFAULT_MESSAGES.UNAUTHENTICATED } };
+    const known = this.verified.get(token);
+    if (known !== undefined && Date.now() - known.at < 30_000) return { user: known.user };
     const me = await this.client.call('auth.me', {}, token);
-    if (!me.ok) return me.error;
-    this.verified.set(token, Date.now());
-    return null;
+    if (!me.ok) return { error: me.error };
+    const user = UserSchema.parse(me.value);
+    this.verified.set(token, { at: Date.now(), user });
+    return { user };
+  }
+
+  /** This desk's scanners; a desk without scanning services has none. */
+  private scans(): ScanJobs {
+    if (!this.local.scans) throw new ApiError('NOT_FOUND', 'Pemindaian tidak tersedia di meja ini.');
+    return this.local.scans;
+  }
+
+  /** A scan made at this desk goes to the host as an upload, in the name of the user who scanned. */
+  private async uploadScan(pdf: Buffer, name: string, token: string | null): Promise<Attachment> {
+    const uploaded = await this.client.call('attachments.upload', { name, dataBase64: pdf.toString('base64') }, token);
+    if (!uploaded.ok) throw new ApiError(uploaded.error.code, uploaded.error.message, uploaded.error.fields);
+    return AttachmentSchema.parse(uploaded.value);
+  }
+
+  private async runScanCall(name: 'scan.devices' | 'scan.deviceOptions' | 'scan.start' | 'scan.status' | 'scan.cancel', input: unknown, user: User, token: string | null): Promise<unknown> {
+    const scans = this.scans();
+    switch (name) {
+      case 'scan.devices':
+        return listScanners(scans);
+      case 'scan.deviceOptions':
+        return scannerOptions(scans, contract[name].input.parse(input).device);
+      case 'scan.start':
+        return { jobId: scans.start(contract[name].input.parse(input), user, (pdf, fileName) => this.uploadScan(pdf, fileName, token)) };
+      case 'scan.status':
+        return scans.status(contract[name].input.parse(input).jobId, user);
+      case 'scan.cancel':
+        return scans.cancel(contract[name].input.parse(input).jobId, user);
+    }
   }
 
   private async runLocal(r: CallRequest): Promise<ApiResult<unknown>> {
     const name = r.name as (typeof DESK_LOCAL_CALLS)[number];
     try {
-      const refused = await this.checkSession(r.token);
-      if (refused) return { ok: false, error: refused };
+      const session = await this.checkSession(r.token);
+      if ('error' in session) return { ok: false, error: session.error };
       const spec = contract[name];
+      if (!roleAllowed(spec.access, session.user.role)) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'Peran Anda tidak berwenang melakukan tindakan ini.' } };
+      }
       const parsed = spec.input.safeParse(r.input ?? {});
       if (!parsed.success) {
         const first = parsed.error.issues[0];
@@ -520,7 +559,9 @@ export class RemoteDispatcher {
       if (name === 'print.printers') value = await this.local.printing.list();
       else if (name === 'prefs.get') value = this.local.prefs.get();
       else if (name === 'prefs.set') value = this.local.prefs.set(parsed.data as Parameters<PrefsStore['set']>[0]);
-      else {
+      else if (name === 'scan.devices' || name === 'scan.deviceOptions' || name === 'scan.start' || name === 'scan.status' || name === 'scan.cancel') {
+        value = await this.runScanCall(name, r.input, session.user, r.token);
+      } else {
         // Drawn by the host, printed on this desk's printer.
         const job = deskPrintJob(name, r.input);
         const rendered = await this.client.call(job.render, job.input, r.token);

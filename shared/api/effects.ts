@@ -78,6 +78,11 @@ export const DESK_LOCAL_CALLS = [
   'standards.print',
   'documents.printVersion',
   'reports.print',
+  'scan.devices',
+  'scan.deviceOptions',
+  'scan.start',
+  'scan.status',
+  'scan.cancel',
   'prefs.get',
   'prefs.set',
 ] as const satisfies readonly CallName[];

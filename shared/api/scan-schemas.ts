@@ -47,6 +47,7 @@ export const ScannerListSchema = z.object({
   devices: z.array(ScannerDeviceSchema),
   message: z.string().nullable(),
 });
+export type ScannerList = z.infer<typeof ScannerListSchema>;
 
 export const DeviceOptionsSchema = z.object({
   sources: z.array(ScanSourceSchema),

@@ -30,9 +30,22 @@ interface Started {
   err: () => string;
 }
 
-function start(args: string[], ready: RegExp): Promise<Started & { match: RegExpExecArray }> {
+/**
+ * SANE configurations: the host has no scanner at all, every desk has SANE's test scanner (its
+ * "test" backend, off in Debian's dll.conf), so a scan at a desk can only come from the desk.
+ */
+const SANE_NONE = fs.mkdtempSync(path.join(os.tmpdir(), 'loket-e2e-sane-host-'));
+fs.writeFileSync(path.join(SANE_NONE, 'dll.conf'), '');
+const SANE_TEST = fs.mkdtempSync(path.join(os.tmpdir(), 'loket-e2e-sane-meja-'));
+fs.writeFileSync(path.join(SANE_TEST, 'dll.conf'), 'test\n');
+fs.writeFileSync(path.join(SANE_TEST, 'test.conf'), 'test-picture "Color pattern"\n');
+process.on('exit', () => {
+  for (const d of [SANE_NONE, SANE_TEST]) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function start(args: string[], ready: RegExp, env: Record<string, string> = {}): Promise<Started & { match: RegExpExecArray }> {
   if (!fs.existsSync(SERVE)) throw new Error(`${SERVE} belum ada. Jalankan dulu: node scripts/build.mjs`);
-  const child = spawn(process.execPath, [SERVE, ...args], { cwd: ROOT, env: { ...process.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVE, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stderr?.on('data', (c: Buffer) => (err += c.toString('utf8')));
@@ -111,7 +124,7 @@ export const test = base.extend<{ lan: LanOffice }>({
     try {
       const hostDir = mk('loket-e2e-host-');
       const ready = /Host LAN siap di (https:\/\/127\.0\.0\.1:(\d+))\/ \(sidik jari sertifikat ([0-9A-F:]+)\)[\s\S]*Loket siap di (http:\/\/\S+?)\/?\s/;
-      let host = await start(['--data', hostDir, '--port', '0', '--lan', '127.0.0.1:0'], ready);
+      let host = await start(['--data', hostDir, '--port', '0', '--lan', '127.0.0.1:0'], ready, { SANE_CONFIG_DIR: SANE_NONE });
       children.push(host.child);
       const [, lanURL = '', lanPort = '', fingerprint = '', hostURL = ''] = host.match;
 
@@ -146,7 +159,7 @@ export const test = base.extend<{ lan: LanOffice }>({
         if (paired.status !== 0) throw new Error(`loket pair gagal: ${paired.stdout}\n${paired.stderr}`);
         expect(paired.stdout).toContain(`Meja "${name}" berpasangan dengan`);
         expect(fs.existsSync(path.join(dataDir, 'loket.sqlite'))).toBe(false);
-        const desk = await start(['--data', dataDir, '--port', '0'], /Loket siap di (http:\/\/\S+?)\/? \(meja/);
+        const desk = await start(['--data', dataDir, '--port', '0'], /Loket siap di (http:\/\/\S+?)\/? \(meja/, { SANE_CONFIG_DIR: SANE_TEST });
         children.push(desk.child);
         desks.push({ name, baseURL: desk.match[1] ?? '', dataDir });
       }
@@ -159,7 +172,7 @@ export const test = base.extend<{ lan: LanOffice }>({
         api,
         stopHost: () => stop(host.child),
         startHost: async () => {
-          host = await start(['--data', hostDir, '--port', '0', '--lan', `127.0.0.1:${lanPort}`], ready);
+          host = await start(['--data', hostDir, '--port', '0', '--lan', `127.0.0.1:${lanPort}`], ready, { SANE_CONFIG_DIR: SANE_NONE });
           children.push(host.child);
           office.hostURL = host.match[4] ?? '';
         },

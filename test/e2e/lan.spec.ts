@@ -5,6 +5,7 @@
  * without a reload and disposes it; the Kabid's page (desk 2, open on the queue) shows it without a
  * reload; the host's audit log names the desk of every step.
  */
+import { spawnSync } from 'node:child_process';
 import type { Browser, Page } from '@playwright/test';
 import { daysAgo } from './helpers';
 import { shot } from './desk';
@@ -215,4 +216,54 @@ test('komputer baru menjadi meja dari layar penyiapan: alamat host, sidik jari, 
   const refused = await fetch(`${lan.hostURL}/api/desk.probe`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ hostUrl: lan.lanURL }) });
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('ALREADY_SET_UP');
   await context.close();
+});
+
+test('pemindai yang terpasang di meja depan: dipindai di meja, PDF-nya tersimpan di register host', async ({ browser, lan }) => {
+  test.setTimeout(90_000);
+  test.skip(spawnSync('scanimage', ['-V']).status !== 0, 'scanimage (paket sane-utils) belum terpasang; .ci/run memasangnya.');
+  const [front] = lan.desks;
+  if (!front) throw new Error('meja depan');
+  // The host has no scanner; the desk has SANE's test scanner (lan-fixtures.ts).
+  const hostAdmin = await lan.api<{ devices: unknown[] }>(lan.hostURL, 'scan.devices', {}, lan.adminToken);
+  expect(hostAdmin.devices).toEqual([]);
+
+  const desk = await deskPage(browser, front.baseURL, USERS.depan.username);
+  await desk.keyboard.press('Alt+N');
+  await expect(desk.getByRole('heading', { name: 'Catat Surat Masuk' })).toBeVisible();
+  await desk.getByRole('button', { name: 'Pindai…' }).click();
+  const dialog = desk.getByRole('dialog', { name: 'Pindai surat' });
+  const device = dialog.getByLabel('Pemindai');
+  await expect(device).toBeVisible({ timeout: 15_000 });
+  await expect(device.locator('option').first()).toHaveText(/test:0/);
+  await device.selectOption('test:0');
+  await dialog.getByLabel('Sumber kertas').selectOption('ADF');
+  await dialog.getByLabel('Resolusi').selectOption('75');
+  await dialog.getByLabel('Jumlah lembar (boleh kosong)').fill('2');
+  await dialog.getByLabel('Nama berkas (boleh kosong)').fill('pindaian-meja-depan');
+  await dialog.getByRole('button', { name: 'Mulai memindai' }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  const scans = desk.getByRole('list', { name: 'Berkas pindaian' });
+  await expect(scans).toContainText('pindaian-meja-depan.pdf');
+  await expect(scans).toContainText('Hasil pindai, 2 halaman');
+
+  const sender = desk.getByRole('combobox', { name: /Pengirim/ });
+  await sender.fill('pendidikan');
+  await expect(desk.getByRole('option', { name: /Dinas Pendidikan/ })).toBeVisible();
+  await sender.press('Enter');
+  await desk.getByLabel('Tanggal surat').fill(daysAgo(1));
+  await desk.getByLabel('Perihal').fill('Permohonan subdomain dengan surat hasil pindai di meja');
+  await desk.getByLabel('Layanan yang diminta').selectOption('subdomain');
+  await desk.getByLabel('Kode klasifikasi').selectOption('500.12');
+  await desk.getByLabel('Nomor surat').fill('421.5/901/Disdik/2026');
+  await desk.getByRole('button', { name: 'Simpan ke buku agenda' }).click();
+  await expect(desk.getByText(/Surat tercatat dengan nomor agenda/)).toBeVisible();
+
+  // The register on the host holds the letter with the desk's 2-page scan.
+  const found = await lan.api<{ items: Array<{ id: number }> }>(lan.hostURL, 'letters.search', { q: 'hasil pindai di meja' }, lan.adminToken);
+  const letter = await lan.api<{ attachments: Array<{ sha256: string; name: string }> }>(lan.hostURL, 'letters.get', { id: found.items[0]?.id ?? 0 }, lan.adminToken);
+  expect(letter.attachments.map((a) => a.name)).toEqual(['pindaian-meja-depan.pdf']);
+  const file = await lan.api<{ dataBase64: string }>(lan.hostURL, 'attachments.get', { sha256: letter.attachments[0]?.sha256 ?? '' }, lan.adminToken);
+  const info = spawnSync('pdfinfo', ['-'], { input: Buffer.from(file.dataBase64, 'base64'), encoding: 'utf8' }).stdout;
+  expect(info).toMatch(/Pages:\s+2/);
+  await desk.context().close();
 });

@@ -10,6 +10,8 @@ import { ScanError } from './driver';
 import { dismissInboxItem, getInboxItem, listInbox, saveScanFolderSettings } from './inbox';
 import { composePdf, thumbnails } from './pages';
 import type { ScanServices } from './index';
+import type { ScanJobs } from './scanner';
+import type { DeviceOptions, ScannerList } from '../../../shared/api/scan-schemas';
 
 type ScanCall =
   | 'scan.devices'
@@ -44,33 +46,42 @@ function asApiError(error: unknown): never {
   throw error;
 }
 
+/**
+ * The scanners of this computer (scan.devices). Also run by a desk of the LAN for its own
+ * scanners (electron/host/remote.ts), so it takes the scan jobs, not the register.
+ */
+export async function listScanners(scans: ScanJobs): Promise<ScannerList> {
+  const driver = scans.driver;
+  try {
+    const devices = await driver.list();
+    return {
+      available: driver.kind !== 'none',
+      driver: driver.kind,
+      devices,
+      message: devices.length === 0 ? 'Tidak ada pemindai yang ditemukan. Periksa kabel USB/jaringan dan daya pemindai, lalu muat ulang.' : null,
+    };
+  } catch (error) {
+    if (error instanceof ScanError) return { available: false, driver: driver.kind, devices: [], message: error.message };
+    throw error;
+  }
+}
+
+/** A scanner's sources, colour modes and resolutions (scan.deviceOptions), here or at a desk. */
+export async function scannerOptions(scans: ScanJobs, device: string): Promise<DeviceOptions> {
+  try {
+    return await scans.driver.options(device);
+  } catch (error) {
+    return asApiError(error);
+  }
+}
+
 function letterFor(ctx: CoreContext, letterId: number, user: User): void {
   if (!canSeeLetter(ctx.db, letterId, user)) throw new ApiError('NOT_FOUND', 'Surat tidak ditemukan di buku agenda.');
 }
 
 export const scanHandlers: Pick<Handlers, ScanCall & CallName> = {
-  'scan.devices': async (ctx) => {
-    const driver = scanOf(ctx).scans.driver;
-    try {
-      const devices = await driver.list();
-      return {
-        available: driver.kind !== 'none',
-        driver: driver.kind,
-        devices,
-        message: devices.length === 0 ? 'Tidak ada pemindai yang ditemukan. Periksa kabel USB/jaringan dan daya pemindai, lalu muat ulang.' : null,
-      };
-    } catch (error) {
-      if (error instanceof ScanError) return { available: false, driver: driver.kind, devices: [], message: error.message };
-      throw error;
-    }
-  },
-  'scan.deviceOptions': async (ctx, input) => {
-    try {
-      return await scanOf(ctx).scans.driver.options(input.device);
-    } catch (error) {
-      return asApiError(error);
-    }
-  },
+  'scan.devices': (ctx) => listScanners(scanOf(ctx).scans),
+  'scan.deviceOptions': (ctx, input) => scannerOptions(scanOf(ctx).scans, input.device),
   'scan.start': (ctx, input, caller) => ({ jobId: scanOf(ctx).scans.start(input, userOf(caller.user)) }),
   'scan.status': (ctx, input, caller) => scanOf(ctx).scans.status(input.jobId, userOf(caller.user)),
   'scan.cancel': (ctx, input, caller) => scanOf(ctx).scans.cancel(input.jobId, userOf(caller.user)),

@@ -30,9 +30,14 @@ interface RunningScan {
   done: Promise<void>;
 }
 
+/** Keeps the scanned PDF and gives back its attachment (the register's file store, or the host's for a desk). */
+export type ScanStore = (pdf: Buffer, name: string) => Promise<Attachment> | Attachment;
+
 export interface ScanJobsOptions {
   driver: ScannerDriver;
-  files: FileStore;
+  /** The register's file store; or give `store` (a desk of the LAN uploads to its host). */
+  files?: FileStore;
+  store?: ScanStore;
   now: () => Date;
   timeZone: () => string;
   /** Told the first page of every scan, so OCR of the new PDF needs no PDF renderer. */
@@ -44,13 +49,21 @@ export class ScanJobs {
   /** One scan at a time per device: a second request gets "busy" at once. */
   private readonly busyDevices = new Set<string>();
 
-  constructor(private readonly opts: ScanJobsOptions) {}
+  private readonly store: ScanStore;
+
+  constructor(private readonly opts: ScanJobsOptions) {
+    const files = opts.files;
+    const store = opts.store ?? (files ? (pdf: Buffer, name: string): Attachment => ({ ...files.put(pdf), name }) : null);
+    if (!store) throw new Error('ScanJobs needs a file store or a store function');
+    this.store = store;
+  }
 
   get driver(): ScannerDriver {
     return this.opts.driver;
   }
 
-  start(request: ScanRequest, owner: JobOwner): string {
+  /** `store` overrides where this scan's PDF goes (a desk: the host, with the user's session). */
+  start(request: ScanRequest, owner: JobOwner, store: ScanStore = this.store): string {
     if (this.busyDevices.has(request.device)) throw new ApiError('CONFLICT', SCAN_MESSAGES.busy);
     const abort = new AbortController();
     const { id, value } = this.jobs.create(owner, (jobId) => ({
@@ -59,7 +72,7 @@ export class ScanJobs {
       done: Promise.resolve(),
     }));
     this.busyDevices.add(request.device);
-    value.done = this.runJob(value, request).finally(() => this.busyDevices.delete(request.device));
+    value.done = this.runJob(value, request, store).finally(() => this.busyDevices.delete(request.device));
     return id;
   }
 
@@ -86,7 +99,7 @@ export class ScanJobs {
     await Promise.all(all.map((r) => r.done));
   }
 
-  private async runJob(running: RunningScan, request: ScanRequest): Promise<void> {
+  private async runJob(running: RunningScan, request: ScanRequest, store: ScanStore): Promise<void> {
     const job = running.job;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loket-pindai-'));
     try {
@@ -105,10 +118,9 @@ export class ScanJobs {
       job.message = `Menyusun ${pages.length} halaman menjadi satu PDF…`;
       const images = pages.map((p) => ({ data: fs.readFileSync(p.file), dpi: p.dpi }));
       const pdf = await imagesToPdf(images);
-      const stored = this.opts.files.put(pdf.data);
+      const attachment = await store(pdf.data, this.fileName(request.name));
       const first = images[0];
-      if (first) this.opts.onFirstPage?.(stored.sha256, first.data);
-      const attachment: Attachment = { ...stored, name: this.fileName(request.name) };
+      if (first) this.opts.onFirstPage?.(attachment.sha256, first.data);
       job.pagesScanned = pages.length;
       job.result = { attachment, pages: pdf.pages };
       job.state = 'done';
