@@ -887,6 +887,9 @@ describe('printing a registered document at a desk of the LAN', () => {
       expect(jobs).toEqual([{ printer: 'Printer-Meja-Kabid', copies: 2, paper: 'F4', pages: 2 }]);
       // The desk keeps its printer and copies; the paper it chose for its own documents stays.
       expect(deskPrefs.get()).toMatchObject({ printer: 'Printer-Meja-Kabid', copies: 2, paper: 'A4' });
+      // The desk checks the role too, for what it runs itself: scanning is for the front desk.
+      const scan = await desk.call({ name: 'scan.devices', input: {}, token, deskId: null, remoteAddress: null, idempotencyKey: null });
+      expect(scan).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
       // Without a session the desk prints nothing.
       const refused = await desk.call({ name: 'documents.printVersion', input: { documentId: doc.id, printer: 'Printer-Meja-Kabid', copies: 1 }, token: null, deskId: null, remoteAddress: null, idempotencyKey: null });
       expect(refused.ok).toBe(false);
