@@ -180,6 +180,8 @@ test('Pengaduan lewat Instagram: tanda terima, diteruskan ke Pejabat Pengaduan, 
   await expect(page.locator('.details').first()).toContainText(/Selesai \d+ \w+ \d{4} pukul \d{2}\.\d{2} WIB, oleh Pejabat Pengaduan/);
   const timeline = panel(page).locator('.timeline .tl-no');
   await expect(timeline).toHaveText(['1', '2', '3a', '3b', '4']);
+  // The complaint SOP gives its steps no time standard: done, neither on time nor late.
+  await expect(panel(page).locator('.timeline .badge--timing')).toHaveText(Array(5).fill('✓ Selesai'));
   await expect(panel(page).locator('.tl-decision')).toContainText('Tidak');
   await panel(page).getByText(/Riwayat \(log audit\)/).click();
   await expect(panel(page).locator('.audit-list')).toContainText(`${FRONT_DESK.fullName} mencatat pengaduan nomor ${number} dari @wargapkl (saluran Instagram).`);

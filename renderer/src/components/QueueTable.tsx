@@ -80,7 +80,7 @@ export function QueueTable({ items, timeZone, caption }: Props) {
                 </td>
                 <td className="cell-deadline">{deadlineCell(q, timeZone)}</td>
                 <td>
-                  <TimingBadge status={q.timing.status} short />
+                  <TimingBadge timing={q.timing} short />
                 </td>
               </tr>
             );

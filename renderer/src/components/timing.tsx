@@ -14,8 +14,13 @@ const TIMING_MARKS: Record<TimingStatus, string> = {
   no_standard: '–',
 };
 
-export function TimingBadge({ status, short = false }: { status: TimingStatus; short?: boolean }) {
-  const label = short && status === 'paused' ? 'Dijeda' : TIMING_STATUS_LABELS[status];
+/**
+ * A step's timing as a badge. A step done without a time standard (no deadline) is simply
+ * "Selesai": it was not on time, nor late.
+ */
+export function TimingBadge({ timing, short = false }: { timing: { status: TimingStatus; dueAt: string | null }; short?: boolean }) {
+  const { status } = timing;
+  const label = short && status === 'paused' ? 'Dijeda' : status === 'done' && timing.dueAt === null ? 'Selesai' : TIMING_STATUS_LABELS[status];
   return (
     <span className={`badge badge--timing badge--timing-${status}`}>
       <span aria-hidden="true" className="badge-mark">

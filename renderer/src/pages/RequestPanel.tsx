@@ -97,7 +97,7 @@ export function RequestPanel({ owner, view, onView, onReload, onShowDocument }: 
           <div>
             <dt>Status waktu</dt>
             <dd>
-              <TimingBadge status={st.status} />
+              <TimingBadge timing={st} />
             </dd>
           </div>
         )}
@@ -228,7 +228,7 @@ function ActionArea({ view, audit, action, done, setDone, onView, onReload, onSh
             <span>Baku waktu: {current.standard}</span>
             <span>Terpakai: {formatWorkingMinutes(current.timing.elapsedMinutes)}</span>
             {current.timing.dueAt && <span>Tenggat: {formatDeadline(current.timing.dueAt, tz)}</span>}
-            <TimingBadge status={current.timing.status} />
+            <TimingBadge timing={current.timing} />
           </>
         )}
       </p>
@@ -614,7 +614,7 @@ function Timeline({ view }: { view: RequestViewDto }) {
                   <span>{v.actorLabel}</span>
                   <span>baku {v.standard}</span>
                   <span>terpakai {formatWorkingMinutes(v.timing.elapsedMinutes)}</span>
-                  {!v.abandoned && <TimingBadge status={v.timing.status} />}
+                  {!v.abandoned && <TimingBadge timing={v.timing} />}
                 </p>
                 <p className="tl-times">
                   Mulai {formatMoment(v.startedAt, tz)}
