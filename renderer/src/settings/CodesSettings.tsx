@@ -1,7 +1,7 @@
 import type { ClassificationCode } from '../../../shared/api/schemas';
 import { ApiCallError, call } from '../api';
-import { Alert, CheckboxField, TextField } from '../components/fields';
-import { EditableTable, EditorCard, ListHead, LoadState, statusColumn, useEditor, useList } from './common';
+import { CheckboxField, TextField } from '../components/fields';
+import { AddButton, EditableTable, EditorCard, ListCard, statusColumn, useEditor, useList } from './common';
 
 export function CodesSettings() {
   const list = useList(() => call('codes.list', { includeInactive: true }));
@@ -20,21 +20,16 @@ export function CodesSettings() {
 
   return (
     <div className="list-editor">
-      <section className="card">
-        <ListHead
-          title="Kode klasifikasi"
-          description="Kode klasifikasi arsip yang dipilih saat mencatat surat; ikut membentuk nomor agenda bila formatnya memuat {kode}."
-          action={
-            <button type="button" className="btn btn--secondary" onClick={() => edit(null)}>
-              + Tambah kode
-            </button>
-          }
-        />
-        {notice && <Alert kind="success">{notice}</Alert>}
-        <LoadState error={list.error} loading={list.items === null} />
-        {list.items && (
+      <ListCard
+        title="Kode klasifikasi"
+        description="Kode klasifikasi arsip yang dipilih saat mencatat surat; ikut membentuk nomor agenda bila formatnya memuat {kode}."
+        action={<AddButton label="+ Tambah kode" onClick={() => edit(null)} />}
+        notice={notice}
+        list={list}
+      >
+        {(items) => (
           <EditableTable
-            items={list.items}
+            items={items}
             rowKey={(c) => c.code}
             columns={[
               {
@@ -49,7 +44,7 @@ export function CodesSettings() {
             editLabel={(c) => `Ubah kode ${c.code}`}
           />
         )}
-      </section>
+      </ListCard>
       {editing && (
         <EditorCard
           title={editing.isNew ? 'Kode baru' : `Ubah kode ${editing.code}`}

@@ -1,7 +1,7 @@
 import type { Instruction, InstructionInput } from '../../../shared/api/schemas';
 import { call } from '../api';
-import { Alert, CheckboxField, TextField } from '../components/fields';
-import { EditableTable, EditorCard, ListHead, LoadState, statusColumn, useEditor, useList } from './common';
+import { CheckboxField, TextField } from '../components/fields';
+import { AddButton, EditableTable, EditorCard, ListCard, statusColumn, useEditor, useList } from './common';
 
 export function InstructionsSettings() {
   const list = useList(() => call('instructions.list', { includeInactive: true }));
@@ -19,28 +19,23 @@ export function InstructionsSettings() {
 
   return (
     <div className="list-editor">
-      <section className="card">
-        <ListHead
-          title="Instruksi disposisi"
-          description="Pilihan “Dengan hormat harap” yang tercetak pada lembar disposisi."
-          action={
-            <button type="button" className="btn btn--secondary" onClick={() => edit(null)}>
-              + Tambah instruksi
-            </button>
-          }
-        />
-        {notice && <Alert kind="success">{notice}</Alert>}
-        <LoadState error={list.error} loading={list.items === null} />
-        {list.items && (
+      <ListCard
+        title="Instruksi disposisi"
+        description="Pilihan “Dengan hormat harap” yang tercetak pada lembar disposisi."
+        action={<AddButton label="+ Tambah instruksi" onClick={() => edit(null)} />}
+        notice={notice}
+        list={list}
+      >
+        {(items) => (
           <EditableTable
-            items={list.items}
+            items={items}
             rowKey={(i) => i.id}
             columns={[{ header: 'Instruksi', cell: (i) => i.label }, statusColumn()]}
             onEdit={edit}
             editLabel={(i) => `Ubah ${i.label}`}
           />
         )}
-      </section>
+      </ListCard>
       {editing && (
         <EditorCard
           title={editing.id ? 'Ubah instruksi' : 'Instruksi baru'}

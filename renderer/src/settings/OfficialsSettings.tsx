@@ -1,8 +1,8 @@
 import { OFFICIAL_POSITION_LABELS, OFFICIAL_POSITIONS, type Official } from '../../../shared/api/schemas';
 import { call } from '../api';
-import { Alert, CheckboxField, SelectField } from '../components/fields';
+import { CheckboxField, SelectField } from '../components/fields';
 import { emptyOfficial, OfficialFields, RankList, toOfficialInput, type OfficialDraft } from '../components/OfficialFields';
-import { EditableTable, EditorCard, ListHead, LoadState, OrDash, statusColumn, useEditor, useList } from './common';
+import { AddButton, EditableTable, EditorCard, ListCard, OrDash, statusColumn, useEditor, useList } from './common';
 
 export function OfficialsSettings() {
   const list = useList(() => call('officials.list', {}));
@@ -18,21 +18,16 @@ export function OfficialsSettings() {
 
   return (
     <div className="list-editor">
-      <section className="card">
-        <ListHead
-          title="Pejabat"
-          description="Pejabat yang namanya tercetak pada lembar disposisi dan dokumen."
-          action={
-            <button type="button" className="btn btn--secondary" onClick={() => edit(null)}>
-              + Tambah pejabat
-            </button>
-          }
-        />
-        {notice && <Alert kind="success">{notice}</Alert>}
-        <LoadState error={list.error} loading={list.items === null} />
-        {list.items && (
+      <ListCard
+        title="Pejabat"
+        description="Pejabat yang namanya tercetak pada lembar disposisi dan dokumen."
+        action={<AddButton label="+ Tambah pejabat" onClick={() => edit(null)} />}
+        notice={notice}
+        list={list}
+      >
+        {(items) => (
           <EditableTable
-            items={list.items}
+            items={items}
             rowKey={(o) => o.id}
             columns={[
               {
@@ -61,7 +56,7 @@ export function OfficialsSettings() {
             editLabel={(o) => `Ubah ${o.name}`}
           />
         )}
-      </section>
+      </ListCard>
       {editing && (
         <EditorCard
           title={editing.id ? `Ubah pejabat: ${editing.name}` : 'Pejabat baru'}

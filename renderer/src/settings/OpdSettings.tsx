@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { Opd } from '../../../shared/api/schemas';
 import { call } from '../api';
-import { Alert, CheckboxField, TextField } from '../components/fields';
+import { CheckboxField, TextField } from '../components/fields';
 import { useDebounced } from '../lib/useDebounced';
 import { href } from '../lib/router';
-import { EditableTable, EditorCard, ListHead, LoadState, OrDash, statusColumn, useEditor, useList } from './common';
+import { AddButton, EditableTable, EditorCard, ListCard, OrDash, statusColumn, useEditor, useList } from './common';
 import { ExportExcelButton } from '../reports/ReportFiles';
 
 interface OpdDraft {
@@ -32,44 +32,46 @@ export function OpdSettings() {
 
   return (
     <div className="list-editor">
-      <section className="card">
-        <ListHead
-          title="Daftar OPD"
-          description="Perangkat daerah pengirim surat. OPD yang sudah tidak ada cukup dinonaktifkan; surat lamanya tetap utuh."
-          action={
-            <div className="actions">
-              <a className="btn btn--ghost" href={href('/impor/opd')}>
-                Impor dari Excel/CSV…
-              </a>
-              {list.items && list.items.length > 0 && <ExportExcelButton id="opd-export" make={() => call('lists.xlsx', { list: 'opd', q: query, includeInactive })} />}
-              <button type="button" className="btn btn--secondary" onClick={() => edit(null)}>
-                + Tambah OPD
-              </button>
-            </div>
-          }
-        />
-        <div className="inline-filters">
-          <TextField id="opd-q" label="Cari OPD" type="search" value={q} onValueChange={setQ} maxLength={200} />
-          <CheckboxField id="opd-inactive" label="Tampilkan yang nonaktif" checked={includeInactive} onCheckedChange={setIncludeInactive} />
-        </div>
-        {notice && <Alert kind="success">{notice}</Alert>}
-        <LoadState error={list.error} loading={list.items === null} />
-        {list.items && list.items.length === 0 && <p className="muted">Tidak ada OPD yang cocok.</p>}
-        {list.items && list.items.length > 0 && (
-          <EditableTable
-            items={list.items}
-            rowKey={(o) => o.id}
-            columns={[
-              { header: 'Nama OPD', cell: (o) => o.name },
-              { header: 'Singkatan', cell: (o) => <OrDash value={o.shortName} /> },
-              { header: 'Alamat', cell: (o) => <OrDash value={o.address} /> },
-              statusColumn(),
-            ]}
-            onEdit={edit}
-            editLabel={(o) => `Ubah ${o.name}`}
-          />
-        )}
-      </section>
+      <ListCard
+        title="Daftar OPD"
+        description="Perangkat daerah pengirim surat. OPD yang sudah tidak ada cukup dinonaktifkan; surat lamanya tetap utuh."
+        action={
+          <div className="actions">
+            <a className="btn btn--ghost" href={href('/impor/opd')}>
+              Impor dari Excel/CSV…
+            </a>
+            {list.items && list.items.length > 0 && <ExportExcelButton id="opd-export" make={() => call('lists.xlsx', { list: 'opd', q: query, includeInactive })} />}
+            <AddButton label="+ Tambah OPD" onClick={() => edit(null)} />
+          </div>
+        }
+        filters={
+          <div className="inline-filters">
+            <TextField id="opd-q" label="Cari OPD" type="search" value={q} onValueChange={setQ} maxLength={200} />
+            <CheckboxField id="opd-inactive" label="Tampilkan yang nonaktif" checked={includeInactive} onCheckedChange={setIncludeInactive} />
+          </div>
+        }
+        notice={notice}
+        list={list}
+      >
+        {(items) =>
+          items.length === 0 ? (
+            <p className="muted">Tidak ada OPD yang cocok.</p>
+          ) : (
+            <EditableTable
+              items={items}
+              rowKey={(o) => o.id}
+              columns={[
+                { header: 'Nama OPD', cell: (o) => o.name },
+                { header: 'Singkatan', cell: (o) => <OrDash value={o.shortName} /> },
+                { header: 'Alamat', cell: (o) => <OrDash value={o.address} /> },
+                statusColumn(),
+              ]}
+              onEdit={edit}
+              editLabel={(o) => `Ubah ${o.name}`}
+            />
+          )
+        }
+      </ListCard>
       {editing && (
         <EditorCard
           title={editing.id ? `Ubah OPD: ${editing.name}` : 'OPD baru'}

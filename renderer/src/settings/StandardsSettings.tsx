@@ -5,9 +5,9 @@
  */
 import type { ServiceStandard, ServiceStandardInput } from '../../../shared/api/report-schemas';
 import { call } from '../api';
-import { Alert, TextAreaField, TextField } from '../components/fields';
+import { TextAreaField, TextField } from '../components/fields';
 import { href } from '../lib/router';
-import { EditableTable, EditorCard, ListHead, LoadState, OrDash, useEditor, useList } from './common';
+import { EditableTable, EditorCard, ListCard, OrDash, useEditor, useList } from './common';
 
 interface Draft {
   service: ServiceStandardInput['service'];
@@ -46,21 +46,20 @@ export function StandardsSettings() {
 
   return (
     <div className="list-editor">
-      <section className="card">
-        <ListHead
-          title="Standar pelayanan"
-          description={
-            <>
-              Persyaratan, biaya, dan produk tiap layanan. Prosedur dan waktunya diambil dari SOP layanan; jam pelayanan dari kalender kerja; saluran pengaduan
-              dari Pengaturan → Pengaduan. Front desk mencetaknya di <a href={href('/standar')}>Standar pelayanan</a>.
-            </>
-          }
-        />
-        {editor.notice && <Alert kind="success">{editor.notice}</Alert>}
-        <LoadState error={list.error} loading={list.items === null} />
-        {list.items && (
+      <ListCard
+        title="Standar pelayanan"
+        description={
+          <>
+            Persyaratan, biaya, dan produk tiap layanan. Prosedur dan waktunya diambil dari SOP layanan; jam pelayanan dari kalender kerja; saluran pengaduan
+            dari Pengaturan → Pengaduan. Front desk mencetaknya di <a href={href('/standar')}>Standar pelayanan</a>.
+          </>
+        }
+        notice={editor.notice}
+        list={list}
+      >
+        {(items) => (
           <EditableTable
-            items={list.items}
+            items={items}
             rowKey={(s) => s.service}
             columns={[
               { header: 'Layanan', cell: (s) => s.serviceLabel },
@@ -74,7 +73,7 @@ export function StandardsSettings() {
             editLabel={(s) => `Ubah standar ${s.serviceLabel}`}
           />
         )}
-      </section>
+      </ListCard>
       {editing && (
         <EditorCard
           title={`Standar pelayanan: ${editing.label}`}

@@ -1,9 +1,9 @@
 import { ROLES, ROLE_LABELS, type Role } from '../../../shared/api/roles';
 import type { User, UserInput } from '../../../shared/api/schemas';
 import { ApiCallError, call } from '../api';
-import { Alert, CheckboxField, SelectField, TextField } from '../components/fields';
+import { CheckboxField, SelectField, TextField } from '../components/fields';
 import { useSession } from '../session';
-import { EditableTable, EditorCard, ListHead, LoadState, statusColumn, useEditor, useList } from './common';
+import { AddButton, EditableTable, EditorCard, ListCard, statusColumn, useEditor, useList } from './common';
 
 interface UserDraft {
   id?: number;
@@ -52,21 +52,16 @@ export function UsersSettings() {
 
   return (
     <div className="list-editor">
-      <section className="card">
-        <ListHead
-          title="Pengguna"
-          description="Siapa yang boleh masuk ke Loket dan apa perannya."
-          action={
-            <button type="button" className="btn btn--secondary" onClick={() => edit(null)}>
-              + Tambah pengguna
-            </button>
-          }
-        />
-        {notice && <Alert kind="success">{notice}</Alert>}
-        <LoadState error={list.error} loading={list.items === null} />
-        {list.items && (
+      <ListCard
+        title="Pengguna"
+        description="Siapa yang boleh masuk ke Loket dan apa perannya."
+        action={<AddButton label="+ Tambah pengguna" onClick={() => edit(null)} />}
+        notice={notice}
+        list={list}
+      >
+        {(items) => (
           <EditableTable
-            items={list.items}
+            items={items}
             rowKey={(u) => u.id}
             columns={[
               {
@@ -95,7 +90,7 @@ export function UsersSettings() {
             editLabel={(u) => `Ubah ${u.username}`}
           />
         )}
-      </section>
+      </ListCard>
       {editing && (
         <EditorCard
           title={editing.id ? `Ubah pengguna: ${editing.username}` : 'Pengguna baru'}

@@ -187,3 +187,44 @@ export function OrDash({ value }: { value: ReactNode }) {
 export function statusColumn<T extends { active: boolean }>(): Column<T> {
   return { header: 'Status', cell: (item) => <ActiveMark active={item.active} /> };
 }
+
+/**
+ * The card of a settings list: its head (title, description, actions), optional filters, the
+ * notice after a save, the loading state, and the list itself once it has loaded.
+ */
+export function ListCard<T>({
+  title,
+  description,
+  action,
+  filters,
+  notice,
+  list,
+  children,
+}: {
+  title: string;
+  description?: ReactNode;
+  action?: ReactNode;
+  filters?: ReactNode;
+  notice: string | null;
+  list: { items: T[] | null; error: string | null };
+  children: (items: T[]) => ReactNode;
+}) {
+  return (
+    <section className="card">
+      <ListHead title={title} description={description} action={action} />
+      {filters}
+      {notice && <Alert kind="success">{notice}</Alert>}
+      <LoadState error={list.error} loading={list.items === null} />
+      {list.items && children(list.items)}
+    </section>
+  );
+}
+
+/** "+ Tambah …" at the head of a settings list. */
+export function AddButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button type="button" className="btn btn--secondary" onClick={onClick}>
+      {label}
+    </button>
+  );
+}
